@@ -1,27 +1,27 @@
-using Dashboard.Components;
+using Dashboard.Hosting;
+using Dashboard.Jobs.Settings;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
+// Verbs for operators: `migrate` applies migrations and seeds, then exits.
+var verb = args.Length > 0 && args[0] is "migrate" ? args[0] : null;
+var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
+builder.AddDashboard();
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (verb == "migrate")
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    await app.PrepareDatabaseAsync(CancellationToken.None);
+    Console.WriteLine("Database migrated and seeded.");
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+app.UseDashboard();
+if (app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.MigrateOnStart)
+{
+    await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
+}
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,25 @@
+namespace Dashboard.Jobs.Settings;
+
+/// <summary>Top-level behaviour of this process (section "Dashboard").</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>web, worker or both (default both).</summary>
+    public HostRole Role { get; set; } = HostRole.Both;
+
+    /// <summary>Seed demo users, tokens and data. Never on in production.</summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>Label shown in the app bar (e.g. "staging"); defaults to the hosting environment.</summary>
+    public string EnvironmentLabel { get; set; } = "";
+
+    /// <summary>Apply EF Core migrations at start-up (the `migrate` verb does it explicitly).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Where demo mode writes demo-credentials.json. Defaults to the stack's state folder.</summary>
+    public string? DemoCredentialsPath { get; set; }
+
+    public bool RunsWeb => Role is HostRole.Both or HostRole.Web;
+    public bool RunsWorker => Role is HostRole.Both or HostRole.Worker;
+}

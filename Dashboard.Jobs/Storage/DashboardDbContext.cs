@@ -1,0 +1,25 @@
+using Dashboard.Jobs.Storage.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Jobs.Storage;
+
+/// <summary>The write model, on the primary. Migrations belong to this context.</summary>
+public class DashboardDbContext : IdentityDbContext<DashboardUser>
+{
+    public DashboardDbContext(DbContextOptions<DashboardDbContext> options) : base(options) { }
+
+    protected DashboardDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<BusinessProfileRow> BusinessProfiles => Set<BusinessProfileRow>();
+    public DbSet<MetricSettingRow> MetricSettings => Set<MetricSettingRow>();
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+    public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Health;
+using Dashboard.Jobs.Settings;
+using Dashboard.Services;
+
+namespace Dashboard.Api;
+
+/// <summary>The JSON API under /api/v1: bearer token or cookie, role-checked like the pages.</summary>
+internal static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Overview);
+
+        api.MapGet("/me", (ClaimsPrincipal user) => new
+        {
+            name = user.Identity?.Name,
+            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToArray(),
+        });
+
+        api.MapGet("/business/profile", (ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
+            profiles.GetAsync(user, ct));
+
+        api.MapPut("/business/profile", async (BusinessProfileInput input, ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
+            {
+                var result = await profiles.UpdateAsync(user, input, ct);
+                return result switch
+                {
+                    { IsForbidden: true } => Results.Forbid(),
+                    { Errors: { } errors } => Results.ValidationProblem(errors, title: "The business profile has invalid fields."),
+                    _ => Results.Ok(result.Profile),
+                };
+            })
+            .RequireAuthorization(Policies.Owner);
+
+        api.MapGet("/catalog", (SystemStatusService status, CancellationToken ct) => status.GetCatalogAsync(ct));
+
+        api.MapGet("/jobs", (SystemStatusService status, CancellationToken ct) => status.GetJobRunsAsync(ct))
+            .RequireAuthorization(Policies.Operations);
+
+        api.MapGet("/dependencies", (DependencyStatus dependencies) => dependencies.Current.Select(d => new
+        {
+            name = d.Name,
+            status = d.Status.ToString(),
+            description = d.Description,
+            checkedAt = d.CheckedAt,
+        }));
+
+        return app;
+    }
+}

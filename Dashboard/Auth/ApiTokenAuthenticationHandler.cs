@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Dashboard.Jobs.Security;
+using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage.Entities;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Auth;
+
+/// <summary>
+/// "Authorization: Bearer ..." for automation: a user's API token (acting with that user's
+/// roles), or the configured scrape token (the machine role "monitor", for /metrics and probes).
+/// </summary>
+internal sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenService tokens,
+    IOptions<ObservabilityOptions> observability,
+    IUserClaimsPrincipalFactory<DashboardUser> principals,
+    UserManager<DashboardUser> users)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var token = header["Bearer ".Length..].Trim();
+
+        var scrapeToken = observability.Value.MetricsScrapeToken;
+        if (!string.IsNullOrEmpty(scrapeToken) &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(scrapeToken)))
+        {
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, "prometheus"), new Claim(ClaimTypes.Role, Roles.Monitor)], SchemeName);
+            return Success(new ClaimsPrincipal(identity));
+        }
+
+        var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.");
+        }
+        return Success(await principals.CreateAsync(user));
+    }
+
+    private AuthenticateResult Success(ClaimsPrincipal principal) =>
+        AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Dashboard.Components.Shared;
+
+/// <summary>
+/// Numbers as people read them (UI.md): a unit on every value, money without false precision,
+/// durations in words, times absolute plus relative.
+/// </summary>
+public static class Humanize
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Value(double value, string unit) => unit switch
+    {
+        "%" => $"{Trim(value)} %",
+        "ms" when value >= 1000 => $"{Trim(value / 1000)} s",
+        "ms" => $"{Trim(value)} ms",
+        "s" when value >= 60 => Duration(TimeSpan.FromSeconds(value)),
+        "s" => $"{Trim(value)} s",
+        "count" => value.ToString("#,0.##", Culture),
+        _ => $"{Trim(value)} {unit}",
+    };
+
+    public static string Money(decimal usd, string suffix = "") => Math.Abs(usd) switch
+    {
+        >= 1_000_000_000m => $"${(usd / 1_000_000_000m).ToString("0.#", Culture)}B{suffix}",
+        >= 1_000_000m => $"${(usd / 1_000_000m).ToString("0.#", Culture)}M{suffix}",
+        >= 10_000m => $"${(usd / 1_000m).ToString("0.#", Culture)}K{suffix}",
+        _ => $"${usd.ToString("#,0", Culture)}{suffix}",
+    };
+
+    public static string Duration(TimeSpan span) => span.Duration() switch
+    {
+        var d when d < TimeSpan.FromMinutes(1) => $"{d.TotalSeconds:0} s",
+        var d when d < TimeSpan.FromHours(1) => $"{d.TotalMinutes:0} min",
+        var d when d < TimeSpan.FromDays(2) => $"{d.TotalHours:0.#} h",
+        var d => $"{d.TotalDays:0} days",
+    };
+
+    /// <summary>"14:05 (32 s ago)", or "never".</summary>
+    public static string Moment(DateTimeOffset? at, DateTimeOffset now)
+    {
+        if (at is not { } t)
+        {
+            return "never";
+        }
+        var local = t.ToLocalTime();
+        var clock = now - t < TimeSpan.FromDays(1) ? local.ToString("HH:mm:ss", Culture) : local.ToString("MMM d HH:mm", Culture);
+        var delta = now - t;
+        return delta >= TimeSpan.Zero ? $"{clock} ({Duration(delta)} ago)" : $"{clock} (in {Duration(delta)})";
+    }
+
+    private static string Trim(double value) => value.ToString("#,0.###", Culture);
+}

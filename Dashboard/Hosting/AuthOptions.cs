@@ -1,0 +1,36 @@
+namespace Dashboard.Hosting;
+
+/// <summary>Sign-in settings (section "Auth").</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Production bootstrap: the first owner, created only when no user exists yet.</summary>
+    public string BootstrapAdminEmail { get; set; } = "";
+
+    /// <summary>Secret; from the environment or a secret store, never from a file in the repo.</summary>
+    public string BootstrapAdminPassword { get; set; } = "";
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    public OidcOptions Oidc { get; set; } = new();
+
+    private static readonly string[] KnownDefaults =
+        ["admin", "password", "changeme", "change-me", "dashboard", "secret", "letmein", "123456", "set-me-in-env"];
+
+    public static bool IsWeakPassword(string password) =>
+        password.Length < 12 || KnownDefaults.Any(d => password.Contains(d, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>OpenID Connect for real deployments (section "Auth:Oidc"). Off while Authority is empty.</summary>
+public sealed class OidcOptions
+{
+    public string Authority { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    public string DisplayName { get; set; } = "single sign-on";
+
+    /// <summary>Claim carrying the user's roles in the ID token (values: owner, engineer, pm, designer).</summary>
+    public string RoleClaim { get; set; } = "roles";
+}

@@ -1,0 +1,37 @@
+using Dashboard.Jobs.Settings;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace Dashboard.Hosting;
+
+internal static class CacheRegistration
+{
+    /// <summary>
+    /// HybridCache: in-process L1 plus Redis L2. One multiplexer (abortConnect=false) serves the
+    /// cache, the SignalR backplane and the health check; when Redis is down the app starts and
+    /// HybridCache falls back to L1 and the factory, and the multiplexer reconnects by itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddDashboardCache(this IHostApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
+        if (!string.IsNullOrWhiteSpace(storage.Redis))
+        {
+            var redis = ConfigurationOptions.Parse(storage.Redis);
+            redis.AbortOnConnectFail = false;
+            redis.ClientName ??= "dashboard";
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            builder.Services.AddStackExchangeRedisCache(o => o.InstanceName = "dashboard:");
+            builder.Services.AddOptions<RedisCacheOptions>()
+                .Configure<IConnectionMultiplexer>((o, multiplexer) => o.ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer));
+        }
+        builder.Services.AddHybridCache(o =>
+        {
+            o.DefaultEntryOptions = new Microsoft.Extensions.Caching.Hybrid.HybridCacheEntryOptions
+            {
+                Expiration = TimeSpan.FromSeconds(30),
+                LocalCacheExpiration = TimeSpan.FromSeconds(10),
+            };
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,89 @@
+using Dashboard.Jobs.Settings;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Dashboard.Hosting;
+
+/// <summary>
+/// Checks configuration at start-up and names each bad setting with what is wrong, so an
+/// operator fixes everything in one go (all failures are reported together).
+/// </summary>
+internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
+    : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Primary))
+        {
+            errors.Add("ConnectionStrings:Primary is required (the PostgreSQL primary). Run scripts/stack.sh up, or set ConnectionStrings__Primary.");
+        }
+        else
+        {
+            CheckConnectionString("ConnectionStrings:Primary", options.Primary, errors);
+        }
+        if (!string.IsNullOrWhiteSpace(options.Replica))
+        {
+            CheckConnectionString("ConnectionStrings:Replica", options.Replica, errors);
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, PrometheusOptions options)
+    {
+        var errors = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.Url) &&
+            (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"Prometheus:Url must be an absolute http(s) URL (got '{options.Url}').");
+        }
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Prometheus:Timeout must be between 0 and 5 minutes (got {options.Timeout}).");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var errors = new List<string>();
+        if (options.SignInPermitsPerMinute < 1)
+        {
+            errors.Add($"Auth:SignInPermitsPerMinute must be at least 1 (got {options.SignInPermitsPerMinute}).");
+        }
+        if (!dashboard.Value.DemoMode && !environment.IsDevelopment() &&
+            !string.IsNullOrEmpty(options.BootstrapAdminPassword) && AuthOptions.IsWeakPassword(options.BootstrapAdminPassword))
+        {
+            errors.Add("Auth:BootstrapAdminPassword is a default or weak password (needs 12+ characters and must not be a well-known default). Set a real secret.");
+        }
+        if (!string.IsNullOrEmpty(options.BootstrapAdminPassword) && string.IsNullOrWhiteSpace(options.BootstrapAdminEmail))
+        {
+            errors.Add("Auth:BootstrapAdminEmail is required when Auth:BootstrapAdminPassword is set.");
+        }
+        if (!string.IsNullOrWhiteSpace(options.Oidc.Authority))
+        {
+            if (!Uri.TryCreate(options.Oidc.Authority, UriKind.Absolute, out _))
+            {
+                errors.Add($"Auth:Oidc:Authority must be an absolute URL (got '{options.Oidc.Authority}').");
+            }
+            if (string.IsNullOrWhiteSpace(options.Oidc.ClientId))
+            {
+                errors.Add("Auth:Oidc:ClientId is required when Auth:Oidc:Authority is set.");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckConnectionString(string key, string value, List<string> errors)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+        }
+        catch (ArgumentException ex)
+        {
+            // The parser's message names the bad keyword; the value itself may hold a password.
+            errors.Add($"{key} is not a valid PostgreSQL connection string: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Dashboard.Api;
+using Dashboard.Auth;
+using Dashboard.Components;
+using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage;
+using Dashboard.Services;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Prometheus;
+
+namespace Dashboard.Hosting;
+
+/// <summary>Composition of the whole host, grouped by concern; Program.cs only calls these.</summary>
+internal static class DashboardApp
+{
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddStackSettingsFile();
+
+        // Configuration and storage
+        builder.AddDashboardOptions();
+        builder.AddDashboardStorage();
+        builder.AddDashboardCache();
+
+        // Jobs (server only in worker/both roles)
+        builder.AddDashboardJobs();
+
+        // Security
+        builder.AddDashboardAuth();
+
+        // Telemetry
+        builder.AddDashboardObservability();
+
+        // UI and API
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddScoped<BusinessProfileService>();
+        builder.Services.AddScoped<SystemStatusService>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+
+        app.UseCorrelationId();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseSecurityHeaders();
+        // People get a page for an empty error response; machines (API, hubs, telemetry) keep the bare status.
+        app.UseWhen(
+            ctx => !(ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") ||
+                     ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/health")),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        app.UseHttpMetrics();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapDashboardTelemetry();
+        if (options.RunsWeb)
+        {
+            app.MapStaticAssets().AllowAnonymous();
+            app.MapAccountEndpoints();
+            app.MapDashboardApi();
+            app.MapDashboardJobsUi();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        }
+        return app;
+    }
+
+    /// <summary>Migrations, reference data and users; idempotent, safe from several instances at once.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserSeeder>().SeedAsync(cancellationToken);
+    }
+}

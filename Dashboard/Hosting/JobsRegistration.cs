@@ -1,0 +1,69 @@
+using Dashboard.Auth;
+using Dashboard.Jobs.Jobs;
+using Dashboard.Jobs.Settings;
+using DashboardOptions = Dashboard.Jobs.Settings.DashboardOptions;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace Dashboard.Hosting;
+
+internal static class JobsRegistration
+{
+    /// <summary>
+    /// Hangfire on PostgreSQL (schema "hangfire", sliding invisibility timeout so a killed worker's
+    /// job is picked up again). Every role can enqueue; only worker/both run a server.
+    /// </summary>
+    public static IHostApplicationBuilder AddDashboardJobs(this IHostApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
+        var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
+
+        builder.Services.AddSingleton<JobRunRecorder>();
+        builder.Services.AddTransient<HeartbeatJob>();
+
+        builder.Services.AddHangfire((_, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.Primary), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+
+        if (dashboard.RunsWorker)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                o.WorkerCount = Math.Max(2, Environment.ProcessorCount * 2);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+            builder.Services.AddHostedService<RecurringJobsRegistrar>();
+        }
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard, for owners and engineers only.</summary>
+    public static WebApplication MapDashboardJobsUi(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
+        {
+            Authorization = [new AllowAuthorizedEndpoint()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Dashboard jobs",
+            AppPath = "/",
+        }).RequireAuthorization(Policies.Operations);
+        return app;
+    }
+
+    /// <summary>The endpoint's own authorization policy decides; Hangfire's local-only default must not.</summary>
+    private sealed class AllowAuthorizedEndpoint : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => true;
+    }
+}

@@ -1,0 +1,22 @@
+using Dashboard.Jobs.Settings;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Hosting;
+
+internal static class OptionsRegistration
+{
+    /// <summary>Binds every options section and fails start-up listing all configuration problems at once.</summary>
+    public static IHostApplicationBuilder AddDashboardOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration("ConnectionStrings").ValidateOnStart();
+        builder.Services.AddOptions<PrometheusOptions>().BindConfiguration(PrometheusOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, ConfigurationValidator>();
+        builder.Services.AddSingleton<IValidateOptions<PrometheusOptions>, ConfigurationValidator>();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, ConfigurationValidator>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using Dashboard.Jobs.Storage;
+using Dashboard.Jobs.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace Dashboard.Services;
+
+/// <summary>Catalog thresholds and job runs for the overview and the API, read via the cache over the replica.</summary>
+public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache)
+{
+    public const string CatalogTag = "catalog";
+
+    public async Task<IReadOnlyList<MetricSettingRow>> GetCatalogAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync("catalog", async ct =>
+        {
+            await using var db = await reads.CreateDbContextAsync(ct);
+            return await db.MetricSettings.OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(ct);
+        }, tags: [CatalogTag], cancellationToken: cancellationToken);
+
+    /// <summary>Not cached: this is how operators see whether the pipeline is alive right now.</summary>
+    public async Task<IReadOnlyList<JobRunRow>> GetJobRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await reads.CreateDbContextAsync(cancellationToken);
+        return await db.JobRuns.OrderBy(j => j.JobId).ToListAsync(cancellationToken);
+    }
+}
