@@ -87,6 +87,12 @@ listens_on() {
   [[ $(ss -Htlnp "sport = :$2" 2>/dev/null) == *"pid=$1,"* ]]
 }
 
+# listens_elsewhere PID PORT: PID listens, but not on PORT (its port was changed).
+listens_elsewhere() {
+  local out; out=$(ss -Htlnp 2>/dev/null | grep -F "pid=$1," || true)
+  [[ -n $out && $out != *"127.0.0.1:$2 "* ]]
+}
+
 who_listens() { ss -Htlnp "sport = :$1" 2>/dev/null | sed 's/.*users://' | head -n 1; }
 
 require_port_free() {  # name port
@@ -462,6 +468,7 @@ ensure_redis() {
   pid=$(read_pid "$STATE/redis.pid")
   if pid_is "$pid" redis-server; then
     for ((i = 0; i < 20; i++)); do
+      listens_elsewhere "$pid" "$REDIS_PORT" && break
       if redis_ping && listens_on "$pid" "$REDIS_PORT"; then say "redis: already running on 127.0.0.1:$REDIS_PORT (pid $pid), reused"; return 0; fi
       sleep 0.1
     done
@@ -530,6 +537,7 @@ ensure_daemon() {  # name
   pid=$(read_pid "$STATE/$name.pid")
   if pid_is "$pid" "$bin"; then
     for ((i = 0; i < 60; i++)); do
+      listens_elsewhere "$pid" "$port" && break
       if daemon_ready "$name" && listens_on "$pid" "$port"; then say "$name: already running on 127.0.0.1:$port (pid $pid), reused"; return 0; fi
       sleep 0.05
     done
