@@ -1,8 +1,8 @@
 using Dashboard.Jobs.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Jobs.Storage;
 
@@ -14,18 +14,18 @@ public static class StorageRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDashboardStorage(this IHostApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddSingleton(storage);
-
-        builder.Services.AddDbContextFactory<DashboardDbContext>(o => o
-            .UseNpgsql(storage.Primary, n => n.MigrationsHistoryTable("__ef_migrations_history"))
+        builder.Services.AddDbContextFactory<DashboardDbContext>((sp, o) => o
+            .UseNpgsql(Storage(sp).Primary, n => n.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
-        builder.Services.AddDbContextFactory<ReadDbContext>(o => o
-            .UseNpgsql(storage.ReadConnectionString)
+        builder.Services.AddDbContextFactory<ReadDbContext>((sp, o) => o
+            .UseNpgsql(Storage(sp).ReadConnectionString)
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         builder.Services.AddSingleton<DatabaseMigrator>();
         return builder;
     }
+
+    private static StorageOptions Storage(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Dashboard.Hosting;
 using Dashboard.Jobs.Security;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
@@ -21,6 +23,8 @@ internal sealed class UserSeeder(
     IOptions<DashboardOptions> dashboard,
     IOptions<AuthOptions> auth,
     IConfiguration configuration,
+    IDbContextFactory<DashboardDbContext> contexts,
+    TimeProvider time,
     ILogger<UserSeeder> logger)
 {
     public const string DemoDomain = "demo.local";
@@ -40,6 +44,8 @@ internal sealed class UserSeeder(
         if (dashboard.Value.DemoMode)
         {
             await SeedDemoUsersAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await DemoProfileSeeder.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         }
         else
         {

@@ -21,16 +21,22 @@ internal sealed class PostgresHealthCheck(string connectionString, bool expectSt
         }
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString)
+            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 3, Pooling = false };
+            // With several hosts, ask Npgsql for the kind of server wanted; with one, check it below.
+            if (builder.Host?.Contains(',', StringComparison.Ordinal) == true)
             {
-                Timeout = 3,
-                Pooling = false,
-                TargetSessionAttributes = expectStandby ? "standby" : "read-write",
-            };
+                builder.TargetSessionAttributes = expectStandby ? "standby" : "read-write";
+            }
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
             var inRecovery = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+            if (inRecovery != expectStandby)
+            {
+                return new HealthCheckResult(failure, expectStandby
+                    ? $"{connection.Host}:{connection.Port} is not a standby; reads go to the primary"
+                    : $"{connection.Host}:{connection.Port} is in recovery (a standby), not a writable primary");
+            }
             var data = new Dictionary<string, object> { ["host"] = $"{connection.Host}:{connection.Port}", ["in_recovery"] = inRecovery };
             return HealthCheckResult.Healthy(expectStandby ? $"standby at {connection.Host}:{connection.Port}" : $"primary at {connection.Host}:{connection.Port}", data);
         }

@@ -1,5 +1,6 @@
 using Dashboard.Jobs.Settings;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Dashboard.Hosting;
@@ -16,10 +17,13 @@ internal static class CacheRegistration
         var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
         if (!string.IsNullOrWhiteSpace(storage.Redis))
         {
-            var redis = ConfigurationOptions.Parse(storage.Redis);
-            redis.AbortOnConnectFail = false;
-            redis.ClientName ??= "dashboard";
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+            {
+                var redis = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis);
+                redis.AbortOnConnectFail = false;
+                redis.ClientName ??= "dashboard";
+                return ConnectionMultiplexer.Connect(redis);
+            });
             builder.Services.AddStackExchangeRedisCache(o => o.InstanceName = "dashboard:");
             builder.Services.AddOptions<RedisCacheOptions>()
                 .Configure<IConnectionMultiplexer>((o, multiplexer) => o.ConnectionMultiplexerFactory = () => Task.FromResult(multiplexer));

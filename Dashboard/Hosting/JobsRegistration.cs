@@ -5,6 +5,7 @@ using DashboardOptions = Dashboard.Jobs.Settings.DashboardOptions;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Hosting;
 
@@ -16,17 +17,16 @@ internal static class JobsRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDashboardJobs(this IHostApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
         var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
 
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddTransient<HeartbeatJob>();
 
-        builder.Services.AddHangfire((_, config) => config
+        builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(storage.Primary), new PostgreSqlStorageOptions
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Primary), new PostgreSqlStorageOptions
             {
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,

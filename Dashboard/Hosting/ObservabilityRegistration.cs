@@ -3,6 +3,7 @@ using Dashboard.Health;
 using Dashboard.Jobs.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace Dashboard.Hosting;
@@ -22,7 +23,6 @@ internal static class ObservabilityRegistration
             o.UseUtcTimestamp = true;
         });
 
-        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddHttpClient(PrometheusHealthCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DependencyStatus>();
         builder.Services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<DependencyStatus>());
@@ -32,8 +32,12 @@ internal static class ObservabilityRegistration
             o.Period = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddHealthChecks()
-            .AddCheck("primary", new PostgresHealthCheck(storage.Primary, expectStandby: false), HealthStatus.Unhealthy, [ReadyTag])
-            .AddCheck("replica", new PostgresHealthCheck(storage.Replica, expectStandby: true), HealthStatus.Degraded, [ReadyTag])
+            .Add(new HealthCheckRegistration("primary",
+                sp => new PostgresHealthCheck(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Primary, expectStandby: false),
+                HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration("replica",
+                sp => new PostgresHealthCheck(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Replica, expectStandby: true),
+                HealthStatus.Degraded, [ReadyTag]))
             .AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [ReadyTag])
             .AddCheck<PrometheusHealthCheck>("prometheus", HealthStatus.Degraded, [ReadyTag]);
         return builder;

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port, against the real test stack (fresh database per run),
+/// in demo mode so each role has a user and an API token.
+/// </summary>
+public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string credentialsPath = Path.Combine(Path.GetTempPath(), $"dashboard-test-creds-{Guid.NewGuid():N}.json");
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private string database = "";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<DemoCredential> Credentials { get; private set; } = [];
+
+    public sealed record DemoCredential(string Role, string Email, string Password, string Token);
+
+    /// <summary>Extra settings a derived fixture wants (e.g. a low sign-in rate limit).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public DemoCredential For(string role) => Credentials.Single(c => c.Role == role);
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.EnsureAsync();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+        Credentials = JsonSerializer.Deserialize<List<DemoCredential>>(
+            await File.ReadAllTextAsync(credentialsPath), JsonOptions)!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var stack = TestStack.Current;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Primary"] = TestStack.WithDatabase(stack.PrimaryConnectionString, database),
+            ["ConnectionStrings:Replica"] = TestStack.WithDatabase(stack.ReplicaConnectionString, database),
+            ["ConnectionStrings:Redis"] = stack.RedisConnectionString,
+            ["Prometheus:Url"] = stack.PrometheusUrl,
+            ["Observability:MetricsScrapeToken"] = stack.MetricsScrapeToken,
+            ["Dashboard:DemoMode"] = "true",
+            ["Dashboard:DemoCredentialsPath"] = credentialsPath,
+            ["Dashboard:EnvironmentLabel"] = "test",
+            ["Auth:SignInPermitsPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+        builder.UseEnvironment("Test");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>A client with no cookies and no redirects followed, so tests see 302/401/403 as they are.</summary>
+    public HttpClient CreateRawClient(string? bearerToken = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        File.Delete(credentialsPath);
+    }
+}

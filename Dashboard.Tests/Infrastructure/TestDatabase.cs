@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh database on the test primary for this test run (physical replication brings it to
+/// the replica too). Databases of earlier runs are dropped first.
+/// </summary>
+public static class TestDatabase
+{
+    private const string Prefix = "dashboard_test_";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? name;
+
+    public static async Task<string> EnsureAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (name is not null)
+            {
+                return name;
+            }
+            var candidate = Prefix + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "_" + Environment.ProcessId;
+            await using var connection = new NpgsqlConnection(TestStack.WithDatabase(TestStack.Current.PrimaryConnectionString, "postgres"));
+            await connection.OpenAsync();
+            await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{Prefix}%'", connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                var old = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    old.Add(reader.GetString(0));
+                }
+                await reader.CloseAsync();
+                foreach (var db in old)
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                }
+            }
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{candidate}\"", connection))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+            name = candidate;
+            return name;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}

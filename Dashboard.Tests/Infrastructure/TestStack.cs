@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real services scripts/test.sh started (test profile: its own ports and folder), read
+/// from the settings file the stack script wrote. Missing settings fail loudly: these tests
+/// never silently skip.
+/// </summary>
+public sealed class TestStack
+{
+    private static readonly Lazy<TestStack> Instance = new(Load);
+
+    public static TestStack Current => Instance.Value;
+
+    public required string SettingsPath { get; init; }
+    public required string PrimaryConnectionString { get; init; }
+    public required string ReplicaConnectionString { get; init; }
+    public required string RedisConnectionString { get; init; }
+    public required string PrometheusUrl { get; init; }
+    public required string MetricsScrapeToken { get; init; }
+    public required string StateDir { get; init; }
+    public required string RepoRoot { get; init; }
+
+    public string StackScript => Path.Combine(RepoRoot, "scripts", "stack.sh");
+
+    /// <summary>The same server, another database: each test run gets a fresh one.</summary>
+    public static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+
+    private static TestStack Load()
+    {
+        var repo = FindRepoRoot();
+        var path = Environment.GetEnvironmentVariable("DASHBOARD_STACK_SETTINGS");
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            path = Path.Combine(repo, ".state", "test", "appsettings.stack.json");
+        }
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"The test stack's settings file '{path}' does not exist. Run the suite with scripts/test.sh (it starts the real services).");
+        }
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var root = doc.RootElement;
+        string Get(params string[] keys)
+        {
+            var e = root;
+            foreach (var k in keys)
+            {
+                e = e.GetProperty(k);
+            }
+            return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
+        }
+        return new TestStack
+        {
+            SettingsPath = path,
+            PrimaryConnectionString = Get("ConnectionStrings", "Primary"),
+            ReplicaConnectionString = Get("ConnectionStrings", "Replica"),
+            RedisConnectionString = Get("ConnectionStrings", "Redis"),
+            PrometheusUrl = Get("Prometheus", "Url"),
+            MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
+            StateDir = Get("Stack", "StateDir"),
+            RepoRoot = repo,
+        };
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
+    }
+}
