@@ -373,9 +373,19 @@ pg_settle() {  # role; returns 0 when it is running fine
   return 1
 }
 
+# Reused server whose generated settings changed: reload (port or preload changes
+# still need `stop`/`start` of that service; PostgreSQL logs which ones).
+pg_reload_if_changed() {  # role
+  if pg_write_conf "$1"; then
+    as_pg "$PGBIN/pg_ctl" -D "$(pg_datadir "$1")" reload > /dev/null 2>>"$LOGS/$1.log" || true
+    say "$1: generated settings changed, reloaded"
+  fi
+}
+
 ensure_primary() {
   local t0; t0=$(now_ms)
   if pg_settle primary; then
+    pg_reload_if_changed primary
     say "primary: already running on 127.0.0.1:$PG_PORT (pid $(pg_pid primary)), reused"
     return 0
   fi
@@ -425,6 +435,7 @@ ensure_replica() {
   local t0; t0=$(now_ms)
   if pg_settle replica; then
     if [[ $(replica_state) == streaming ]]; then
+      pg_reload_if_changed replica
       say "replica: already running on 127.0.0.1:$REPLICA_PORT (pid $(pg_pid replica)), streaming, reused"
       return 0
     fi
