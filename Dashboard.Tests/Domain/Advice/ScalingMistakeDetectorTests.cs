@@ -1,0 +1,82 @@
+using Dashboard.Domain.Advice;
+using Dashboard.Domain.Catalog;
+
+namespace Dashboard.Tests.Domain.Advice;
+
+public class ScalingMistakeDetectorTests
+{
+    private static IReadOnlyList<ScalingMistake> Detect(ScalingSignals signals) =>
+        ScalingMistakeDetector.Detect(signals, GrowthStageCatalog.Default);
+
+    private static ScalingMistakeId[] Ids(ScalingSignals signals) => [.. Detect(signals).Select(m => m.Id)];
+
+    [Theory]
+    [InlineData(1_000, true)]
+    [InlineData(9_999, true)]
+    [InlineData(10_000, false)]
+    public void Sharding_BeforeTheScaleStage_IsAMistake(long users, bool expected)
+    {
+        var ids = Ids(new ScalingSignals { ShardingInUse = true, ActiveUsers = users });
+
+        Assert.Equal(expected, ids.Contains(ScalingMistakeId.ShardingTooEarly));
+    }
+
+    [Fact]
+    public void ShardingAtOneThousandUsers_SaysBiggerManagedInstanceInstead()
+    {
+        var mistake = Assert.Single(Detect(new ScalingSignals { ShardingInUse = true, ActiveUsers = 1_000 }));
+
+        Assert.Equal("A bigger managed DB instance", mistake.Instead);
+        Assert.Equal(["ShardingInUse", "ActiveUsers"], mistake.Evidence.Select(e => e.Signal).ToArray());
+        Assert.Equal("1,000 active users (Growth)", mistake.Evidence[1].Finding);
+    }
+
+    [Theory]
+    [InlineData(99, false)]
+    [InlineData(100, true)]
+    public void NoCache_FromEarlyTraction_IsAMistake(long users, bool expected)
+    {
+        var ids = Ids(new ScalingSignals { CachePresent = false, ActiveUsers = users });
+
+        Assert.Equal(expected, ids.Contains(ScalingMistakeId.NoCacheLayer));
+    }
+
+    [Theory]
+    [InlineData(999, true)]
+    [InlineData(1_000, false)]
+    public void Kubernetes_AtSeedStage_IsAMistake(long users, bool expected)
+    {
+        var mistakes = Detect(new ScalingSignals { KubernetesInUse = true, ActiveUsers = users });
+
+        Assert.Equal(expected, mistakes.Any(m => m.Id == ScalingMistakeId.KubernetesAtSeedStage && m.Instead == "A PaaS"));
+    }
+
+    [Fact]
+    public void NoMonitoringAndManualDeploys_AreMistakesAtAnyStage()
+    {
+        var mistakes = Detect(new ScalingSignals { MonitoringReachable = false, CiCdInUse = false });
+
+        Assert.Equal([ScalingMistakeId.NoMonitoring, ScalingMistakeId.ManualDeployments], mistakes.Select(m => m.Id).ToArray());
+        Assert.Equal("Basic monitoring on day one", mistakes[0].Instead);
+        Assert.Equal("CI/CD", mistakes[1].Instead);
+    }
+
+    [Theory]
+    [InlineData(999, false, 1, false)] // MVP/early: a single server is the strategy
+    [InlineData(1_000, false, 3, true)]
+    [InlineData(1_000, true, 1, true)]
+    [InlineData(1_000, true, 2, false)]
+    public void SinglePointOfFailure_FromGrowthStage(long users, bool replica, int instances, bool expected)
+    {
+        var ids = Ids(new ScalingSignals { ReplicaPresent = replica, AppInstances = instances, ActiveUsers = users });
+
+        Assert.Equal(expected, ids.Contains(ScalingMistakeId.SinglePointOfFailure));
+    }
+
+    [Fact]
+    public void UnknownSignals_AccuseNothing()
+    {
+        Assert.Empty(Detect(new ScalingSignals()));
+        Assert.Empty(Detect(new ScalingSignals { ShardingInUse = true, CachePresent = false, KubernetesInUse = true }));
+    }
+}
