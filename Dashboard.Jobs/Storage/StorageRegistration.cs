@@ -18,7 +18,8 @@ public static class StorageRegistration
             .UseNpgsql(Storage(sp).Primary, n => n.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention());
         builder.Services.AddDbContextFactory<ReadDbContext>((sp, o) => o
-            .UseNpgsql(Storage(sp).ReadConnectionString)
+            // Reads are safe to retry: a retry after the replica dies goes to the primary.
+            .UseNpgsql(Storage(sp).ReadConnectionString, n => n.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(200), null))
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 

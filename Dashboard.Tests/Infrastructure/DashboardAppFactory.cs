@@ -32,7 +32,7 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.EnsureAsync();
+        database = await TestDatabase.CreateAsync();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

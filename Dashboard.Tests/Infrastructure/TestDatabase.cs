@@ -3,28 +3,26 @@ using Npgsql;
 namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// A fresh database on the test primary for this test run (physical replication brings it to
-/// the replica too). Databases of earlier runs are dropped first.
+/// A fresh database on the test primary for each app a test run starts (physical replication
+/// brings it to the replica too). Databases of earlier runs are dropped first.
 /// </summary>
 public static class TestDatabase
 {
     private const string Prefix = "dashboard_test_";
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? name;
+    private static readonly string RunId = DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "_" + Environment.ProcessId;
+    private static int created;
 
-    public static async Task<string> EnsureAsync()
+    public static async Task<string> CreateAsync()
     {
         await Gate.WaitAsync();
         try
         {
-            if (name is not null)
-            {
-                return name;
-            }
-            var candidate = Prefix + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "_" + Environment.ProcessId;
+            var candidate = $"{Prefix}{RunId}_{++created}";
             await using var connection = new NpgsqlConnection(TestStack.WithDatabase(TestStack.Current.PrimaryConnectionString, "postgres"));
             await connection.OpenAsync();
-            await using (var list = new NpgsqlCommand($"SELECT datname FROM pg_database WHERE datname LIKE '{Prefix}%'", connection))
+            await using (var list = new NpgsqlCommand(
+                $"SELECT datname FROM pg_database WHERE datname LIKE '{Prefix}%' AND datname NOT LIKE '{Prefix}{RunId}%'", connection))
             await using (var reader = await list.ExecuteReaderAsync())
             {
                 var old = new List<string>();
@@ -43,8 +41,7 @@ public static class TestDatabase
             {
                 await create.ExecuteNonQueryAsync();
             }
-            name = candidate;
-            return name;
+            return candidate;
         }
         finally
         {

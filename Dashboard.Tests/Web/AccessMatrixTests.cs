@@ -143,7 +143,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("http_request_duration_seconds_bucket", body);
-        Assert.Contains("endpoint=\"HTTP: GET /api/v1/me\"", body);
+        Assert.Contains("endpoint=\"/api/v1/me\"", body);
     }
 
     [Fact]

@@ -84,6 +84,15 @@ internal static class AuthRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Written here, not by the status-code pages: re-executing a form POST would trip antiforgery.
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync(
+                    "<!DOCTYPE html><title>Too many attempts</title><h2>Too many sign-in attempts</h2>" +
+                    "<p>Too many sign-in attempts from your address. Wait a minute and <a href=\"/account/login\">try again</a>.</p>", ct);
+            };
             o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions

@@ -54,6 +54,8 @@ internal static class DashboardApp
             ctx => !(ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") ||
                      ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/health")),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+        // Explicit, after the status-code pages, so a re-executed request is routed (and authorized) again.
+        app.UseRouting();
         app.UseHttpMetrics();
         app.UseRateLimiter();
         app.UseAuthentication();
