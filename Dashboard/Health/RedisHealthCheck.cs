@@ -20,7 +20,9 @@ internal sealed class RedisHealthCheck(IServiceProvider services) : IHealthCheck
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Degraded($"Redis unreachable; serving from the in-process cache and the database: {ex.Message}");
+            // The client's message runs to kilobytes of diagnostics; its first sentence names the problem.
+            var reason = ex.Message.Split(" - ", 2)[0];
+            return HealthCheckResult.Degraded($"Redis unreachable; serving from the in-process cache and the database: {reason}");
         }
     }
 }

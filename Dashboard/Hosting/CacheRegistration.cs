@@ -21,6 +21,11 @@ internal static class CacheRegistration
             {
                 var redis = ConfigurationOptions.Parse(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis);
                 redis.AbortOnConnectFail = false;
+                // While Redis is down, fail at once and let HybridCache serve L1 and the database,
+                // instead of queueing commands for seconds and making pages wait.
+                redis.BacklogPolicy = BacklogPolicy.FailFast;
+                redis.AsyncTimeout = Math.Min(redis.AsyncTimeout, 2000);
+                redis.SyncTimeout = Math.Min(redis.SyncTimeout, 2000);
                 redis.ClientName ??= "dashboard";
                 return ConnectionMultiplexer.Connect(redis);
             });

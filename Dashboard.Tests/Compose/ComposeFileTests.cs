@@ -1,0 +1,135 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Dashboard.Tests.Compose;
+
+/// <summary>
+/// No Docker engine runs here, so the compose file is checked statically: it parses, has the
+/// topology, and gives the app every setting it reads, pointing at services that exist.
+/// </summary>
+public sealed class ComposeFileTests
+{
+    private static readonly string[] AppServices = ["web1", "web2", "worker"];
+    private static readonly YamlMappingNode Root = Load();
+
+    private static YamlMappingNode Load()
+    {
+        var repo = FindRepo();
+        using var reader = new StreamReader(Path.Combine(repo, "compose", "docker-compose.yml"));
+        var yaml = new YamlStream();
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir!.FullName;
+    }
+
+    private static YamlMappingNode Services => (YamlMappingNode)Root["services"];
+
+    private static Dictionary<string, string> Environment(string service)
+    {
+        var node = ((YamlMappingNode)Services[service]).Children.TryGetValue("environment", out var env) ? env : null;
+        return node switch
+        {
+            YamlMappingNode map => Flatten(map),
+            YamlSequenceNode list => list.Children.Select(c => c.ToString().Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""),
+            _ => [],
+        };
+    }
+
+    /// <summary>Resolves YAML merge keys (`&lt;&lt;: *anchor`), which compose uses for shared settings.</summary>
+    private static Dictionary<string, string> Flatten(YamlMappingNode map)
+    {
+        var result = new Dictionary<string, string>();
+        if (map.Children.TryGetValue("<<", out var merged) && merged is YamlMappingNode inherited)
+        {
+            foreach (var (key, value) in Flatten(inherited))
+            {
+                result[key] = value;
+            }
+        }
+        foreach (var (key, value) in map.Children.Where(c => c.Key.ToString() != "<<"))
+        {
+            result[key.ToString()] = value.ToString();
+        }
+        return result;
+    }
+
+    [Theory]
+    [InlineData("primary")]
+    [InlineData("replica")]
+    [InlineData("redis")]
+    [InlineData("prometheus")]
+    [InlineData("node-exporter")]
+    [InlineData("postgres-exporter")]
+    [InlineData("web1")]
+    [InlineData("web2")]
+    [InlineData("worker")]
+    [InlineData("proxy")]
+    public void Topology_Service_Exists(string service) =>
+        Assert.True(Services.Children.ContainsKey(service), $"compose has no service '{service}'");
+
+    [Theory]
+    [InlineData("web1", "Web")]
+    [InlineData("web2", "Web")]
+    [InlineData("worker", "Worker")]
+    public void AppService_Role_MatchesItsJob(string service, string role) =>
+        Assert.Equal(role, Environment(service)["Dashboard__Role"], ignoreCase: true);
+
+    [Theory]
+    [InlineData("ConnectionStrings__Primary", "primary")]
+    [InlineData("ConnectionStrings__Replica", "replica")]
+    [InlineData("ConnectionStrings__Redis", "redis")]
+    [InlineData("Prometheus__Url", "prometheus")]
+    [InlineData("Observability__MetricsScrapeToken", null)]
+    public void AppServices_Setting_PresentAndPointsAtExistingService(string key, string? host)
+    {
+        foreach (var service in AppServices)
+        {
+            var env = Environment(service);
+            Assert.True(env.ContainsKey(key), $"{service} does not set {key}");
+            if (host is not null)
+            {
+                Assert.Contains(host, env[key]);
+                Assert.True(Services.Children.ContainsKey(host), $"{key} names '{host}', which is not a service");
+            }
+        }
+    }
+
+    [Fact]
+    public void Secrets_NotInFile_ComeFromEnvironment()
+    {
+        foreach (var service in AppServices)
+        {
+            var env = Environment(service);
+            Assert.Contains("${", env["Observability__MetricsScrapeToken"]);
+            Assert.Contains("${", env["ConnectionStrings__Primary"]);
+        }
+    }
+
+    [Fact]
+    public void Ports_OnlyProxyPublishes()
+    {
+        var publishing = Services.Children
+            .Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey("ports"))
+            .Select(s => s.Key.ToString())
+            .ToList();
+
+        Assert.Equal(["proxy"], publishing);
+    }
+
+    [Fact]
+    public void DemoMode_OffInCompose()
+    {
+        foreach (var service in AppServices)
+        {
+            Assert.Equal("false", Environment(service).GetValueOrDefault("Dashboard__DemoMode", "false"), ignoreCase: true);
+        }
+    }
+}

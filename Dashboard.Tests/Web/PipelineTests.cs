@@ -1,0 +1,71 @@
+using Dashboard.Jobs.Jobs;
+using Dashboard.Jobs.Storage;
+using Dashboard.Tests.Infrastructure;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Web;
+
+[Collection(StackCollection.Name)]
+public sealed class PipelineTests(DashboardAppFactory app)
+{
+    [Fact]
+    public async Task Heartbeat_TriggeredOnHangfirePostgres_RecordsSuccess()
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        async Task<long> SuccessCount()
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.JobRuns.Where(j => j.JobId == HeartbeatJob.Id).Select(j => j.SuccessCount).SingleOrDefaultAsync();
+        }
+        var before = await SuccessCount();
+
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(HeartbeatJob.Id);
+
+        var after = await Eventually.WaitForAsync(SuccessCount, n => n > before, TimeSpan.FromSeconds(30), "the heartbeat to succeed");
+        Assert.True(after > before);
+        // It ran through Hangfire's PostgreSQL storage, not in-process.
+        await using var db = await contexts.CreateDbContextAsync();
+        var succeeded = await db.Database.SqlQueryRaw<long>(
+            "SELECT count(*) AS \"Value\" FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%HeartbeatJob%'").SingleAsync();
+        Assert.True(succeeded >= 1);
+    }
+
+    [Fact]
+    public async Task ReadContext_Query_LandsOnReplica()
+    {
+        var reads = app.Services.GetRequiredService<IDbContextFactory<ReadDbContext>>();
+        await using var db = await reads.CreateDbContextAsync();
+
+        var inRecovery = await db.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync();
+
+        Assert.True(inRecovery, "the read context should read from the streaming standby");
+    }
+
+    [Fact]
+    public async Task WriteContext_Query_LandsOnPrimary()
+    {
+        var writes = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await writes.CreateDbContextAsync();
+
+        var inRecovery = await db.Database.SqlQueryRaw<bool>("SELECT pg_is_in_recovery() AS \"Value\"").SingleAsync();
+
+        Assert.False(inRecovery);
+    }
+
+    [Fact]
+    public async Task Catalog_Seeded_HasTwelveMetricsFromDomain()
+    {
+        using var client = app.CreateRawClient(app.For("designer").Token);
+
+        var body = await client.GetStringAsync("/api/v1/catalog");
+
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        Assert.Equal(12, doc.RootElement.GetArrayLength());
+        var cpu = doc.RootElement.EnumerateArray().Single(m => m.GetProperty("metricId").GetString() == "cpu");
+        Assert.Equal(70, cpu.GetProperty("warning").GetDouble());
+        Assert.Equal(90, cpu.GetProperty("critical").GetDouble());
+        Assert.Equal(300, cpu.GetProperty("sustainedForSeconds").GetInt32());
+    }
+}
