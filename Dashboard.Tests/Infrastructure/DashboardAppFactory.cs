@@ -44,6 +44,8 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var stack = TestStack.Current;
+        // The app decides some topology (Redis on or off) while it builds, from the stack file.
+        Environment.SetEnvironmentVariable("DASHBOARD_STACK_SETTINGS", stack.SettingsPath);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Primary"] = TestStack.WithDatabase(stack.PrimaryConnectionString, database),
@@ -61,6 +63,8 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             settings[key] = value;
         }
         builder.UseEnvironment("Test");
+        // Outside Development, static web assets (MudBlazor, blazor.web.js) come from a publish folder; the test host serves them from the build.
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
     }
 

@@ -32,7 +32,7 @@ public static class Humanize
     public static string Duration(TimeSpan span) => span.Duration() switch
     {
         var d when d < TimeSpan.FromMinutes(1) => $"{d.TotalSeconds:0} s",
-        var d when d < TimeSpan.FromHours(1) => $"{d.TotalMinutes:0} min",
+        var d when d < TimeSpan.FromHours(1) => $"{d.TotalMinutes:0.#} min",
         var d when d < TimeSpan.FromDays(2) => $"{d.TotalHours:0.#} h",
         var d => $"{d.TotalDays:0} days",
     };

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.E2E;
+
+/// <summary>Debian's Chromium, driven by Playwright's bundled driver (no browser download).</summary>
+public static class Browser
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+
+    public static readonly string ScreenshotDir = Path.Combine(FindRepo(), "TestResults", "screenshots");
+
+    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (browser is null)
+            {
+                const string chromium = "/usr/bin/chromium";
+                if (!File.Exists(chromium))
+                {
+                    throw new InvalidOperationException("Chromium is not installed at /usr/bin/chromium; scripts/stack.sh up installs it.");
+                }
+                playwright = await Playwright.CreateAsync();
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = chromium,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run"],
+                });
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        return await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir!.FullName;
+    }
+}

@@ -1,0 +1,70 @@
+using Dashboard.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.E2E;
+
+[Collection(StackCollection.Name)]
+public sealed class SignInFlowTests(DashboardAppFactory app)
+{
+    [Fact]
+    public async Task Owner_SignsIn_ReachesInteractiveOverview()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var owner = app.For("owner");
+
+        var login = new LoginPage(page);
+        await login.SignInAsync(owner.Email, owner.Password);
+        await login.WaitInteractiveAsync();
+
+        await Assertions.Expect(page.Locator("h4", new PageLocatorOptions { HasText = "Overview" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=role]")).ToContainTextAsync("owner");
+        await Assertions.Expect(page.Locator("[data-testid=threshold-table]")).ToContainTextAsync("CPU utilization");
+        await Assertions.Expect(page.Locator("[data-nav=Owner]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "overview-owner");
+
+        // Client-side navigation to the owner view, through the circuit.
+        await page.ClickAsync("[data-nav=Owner]");
+        await Assertions.Expect(page.Locator("[data-testid=figure-outage-cost]")).ToContainTextAsync("/h");
+        await Browser.ScreenshotAsync(page, "owner-view");
+    }
+
+    [Fact]
+    public async Task Designer_OpensOwnerView_Refused()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var designer = app.For("designer");
+
+        var login = new LoginPage(page);
+        await login.SignInAsync(designer.Email, designer.Password);
+        await login.WaitInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-nav=Owner]")).ToHaveCountAsync(0);
+        var response = await page.GotoAsync("/owner");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("#no-permission")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("An hour of downtime costs");
+        await Browser.ScreenshotAsync(page, "owner-view-refused-designer");
+    }
+
+    [Fact]
+    public async Task Owner_SavesInvalidSlo_SeesFieldError()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var owner = app.For("owner");
+
+        var login = new LoginPage(page);
+        await login.SignInAsync(owner.Email, owner.Password, "/settings");
+        await login.WaitInteractiveAsync();
+        var slo = page.Locator("input[data-field=slo], [data-field=slo] input");
+        await slo.FillAsync("120");
+        await slo.BlurAsync();
+
+        await Browser.ScreenshotAsync(page, "settings-invalid-slo");
+        await Assertions.Expect(page.Locator("text=SLO must be between 90 % and 99.999 %")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=save-profile]")).ToBeDisabledAsync();
+        await Browser.ScreenshotAsync(page, "settings-invalid-slo");
+    }
+}

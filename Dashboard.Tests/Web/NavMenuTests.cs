@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Bunit;
+using Dashboard.Components.Layout;
+using MudBlazor.Services;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Web;
+
+/// <summary>The navigation offers exactly the views a role may open (the server enforces the same policies).</summary>
+public sealed class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public static readonly TheoryData<string, string[]> Expected = new()
+    {
+        { "owner", ["Overview", "Owner", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs"] },
+        { "engineer", ["Overview", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs"] },
+        { "pm", ["Overview", "PM", "Designer", "Checklist"] },
+        { "designer", ["Overview", "Designer"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Expected))]
+    public void NavMenu_Role_ShowsOnlyAllowedViews(string role, string[] expected)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], "test"));
+
+        var menu = Render<NavMenu>(p => p.Add(m => m.User, user));
+
+        var shown = menu.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav")).ToArray();
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void NavMenu_NoRole_ShowsNothing()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "nobody")], "test"));
+
+        var menu = Render<NavMenu>(p => p.Add(m => m.User, user));
+
+        Assert.Empty(menu.FindAll("[data-nav]"));
+    }
+}
