@@ -65,15 +65,8 @@ public sealed class SignInTests(DashboardAppFactory app)
     }
 }
 
-/// <summary>A second app with a low sign-in limit, to see the limiter refuse.</summary>
-public sealed class RateLimitedAppFactory : DashboardAppFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings =>
-        new Dictionary<string, string?> { ["Auth:SignInPermitsPerMinute"] = "3" };
-}
-
 [Collection(StackCollection.Name)]
-public sealed class SignInRateLimitTests : IClassFixture<RateLimitedAppFactory>
+public sealed class SignInRateLimitTests
 {
     private readonly RateLimitedAppFactory app;
 

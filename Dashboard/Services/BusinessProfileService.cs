@@ -69,7 +69,9 @@ public sealed class BusinessProfileService(
             Details = changed.Count == 0 ? "no changes" : "changed: " + string.Join(", ", changed),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await cache.RemoveByTagAsync(CacheTag, cancellationToken);
+        // Write-through, not invalidate: the replica may lag the primary, and a reader refilling
+        // the cache from it now would pin the old profile for the whole cache lifetime.
+        await cache.SetAsync(CacheKey, row, tags: [CacheTag], cancellationToken: cancellationToken);
         return UpdateResult.Saved(Shape(row, user));
     }
 
