@@ -13,7 +13,7 @@ namespace Dashboard.Tests.Infrastructure;
 /// The real app on a real Kestrel port, against the real test stack (fresh database per run),
 /// in demo mode so each role has a user and an API token.
 /// </summary>
-public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string credentialsPath = Path.Combine(Path.GetTempPath(), $"dashboard-test-creds-{Guid.NewGuid():N}.json");
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -24,9 +24,6 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public IReadOnlyList<DemoCredential> Credentials { get; private set; } = [];
 
     public sealed record DemoCredential(string Role, string Email, string Password, string Token);
-
-    /// <summary>Extra settings a derived fixture wants (e.g. a low sign-in rate limit).</summary>
-    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     public DemoCredential For(string role) => Credentials.Single(c => c.Role == role);
 
@@ -58,14 +55,33 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             ["Dashboard:EnvironmentLabel"] = "test",
             ["Auth:SignInPermitsPerMinute"] = "1000",
         };
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[key] = value;
-        }
         builder.UseEnvironment("Test");
         // Outside Development, static web assets (MudBlazor, blazor.web.js) come from a publish folder; the test host serves them from the build.
         builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>
+    /// Changes one setting of the running app (configuration reload, as an operator's edit
+    /// would) until the returned handle is disposed.
+    /// </summary>
+    public IDisposable OverrideSetting(string key, string value)
+    {
+        var root = (IConfigurationRoot)Services.GetRequiredService<IConfiguration>();
+        var provider = root.Providers.OfType<Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider>().Last();
+        provider.TryGet(key, out var previous);
+        provider.Set(key, value);
+        root.Reload();
+        return new Restore(() =>
+        {
+            provider.Set(key, previous);
+            root.Reload();
+        });
+    }
+
+    private sealed class Restore(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 
     /// <summary>A client with no cookies and no redirects followed, so tests see 302/401/403 as they are.</summary>

@@ -66,18 +66,15 @@ public sealed class SignInTests(DashboardAppFactory app)
 }
 
 [Collection(StackCollection.Name)]
-public sealed class SignInRateLimitTests
+public sealed class SignInRateLimitTests(DashboardAppFactory app)
 {
-    private readonly RateLimitedAppFactory app;
-
-    public SignInRateLimitTests(RateLimitedAppFactory app) => this.app = app;
-
     [Fact]
     public async Task SignIn_MoreThanLimitPerMinute_TooManyRequests()
     {
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
         var statuses = new List<HttpStatusCode>();
+        using var limit = app.OverrideSetting("Auth:SignInPermitsPerMinute", "3");
 
         for (var i = 0; i < 4; i++)
         {

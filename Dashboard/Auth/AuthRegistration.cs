@@ -93,14 +93,18 @@ internal static class AuthRegistration
                     "<!DOCTYPE html><title>Too many attempts</title><h2>Too many sign-in attempts</h2>" +
                     "<p>Too many sign-in attempts from your address. Wait a minute and <a href=\"/account/login\">try again</a>.</p>", ct);
             };
-            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
+            o.AddPolicy(SignInRateLimit, ctx =>
+            {
+                // Read per request, and part of the partition key, so a changed limit applies at once.
+                var limit = ctx.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SignInPermitsPerMinute;
+                var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter($"{client}|{limit}", _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInPermitsPerMinute,
+                    PermitLimit = limit,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
-                }));
+                });
+            });
         });
 
         services.AddSingleton<ApiTokenService>();
