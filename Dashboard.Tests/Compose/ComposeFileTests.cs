@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace Dashboard.Tests.Compose;
@@ -13,21 +14,11 @@ public sealed class ComposeFileTests
 
     private static YamlMappingNode Load()
     {
-        var repo = FindRepo();
+        var repo = RepoPaths.Root;
         using var reader = new StreamReader(Path.Combine(repo, "compose", "docker-compose.yml"));
         var yaml = new YamlStream();
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
-
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
     }
 
     private static YamlMappingNode Services => (YamlMappingNode)Root["services"];

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.E2E;
@@ -9,7 +10,7 @@ public static class Browser
     private static IPlaywright? playwright;
     private static IBrowser? browser;
 
-    public static readonly string ScreenshotDir = Path.Combine(FindRepo(), "TestResults", "screenshots");
+    public static readonly string ScreenshotDir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
 
     public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
     {
@@ -48,15 +49,5 @@ public static class Browser
     {
         Directory.CreateDirectory(ScreenshotDir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-    }
-
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir!.FullName;
     }
 }
