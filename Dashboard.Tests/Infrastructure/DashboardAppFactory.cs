@@ -30,7 +30,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        // The stack's app port, so the test Prometheus scrapes this app like a real deployment.
+        UseKestrel(o => o.Listen(IPAddress.Loopback, TestStack.Current.AppPort));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First());

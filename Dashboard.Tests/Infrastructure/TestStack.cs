@@ -23,6 +23,9 @@ public sealed class TestStack
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
 
+    /// <summary>The app port the test Prometheus scrapes (/metrics and /demo/metrics).</summary>
+    public required int AppPort { get; init; }
+
     public string StackScript => Path.Combine(RepoRoot, "scripts", "stack.sh");
 
     /// <summary>The same server, another database: each test run gets a fresh one.</summary>
@@ -63,6 +66,7 @@ public sealed class TestStack
             MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,
+            AppPort = int.Parse(Get("Stack", "AppPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

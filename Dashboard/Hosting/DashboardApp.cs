@@ -1,6 +1,7 @@
 using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Components;
+using Dashboard.Demo;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Storage;
 using Dashboard.Services;
@@ -39,6 +40,10 @@ internal static class DashboardApp
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddProblemDetails();
+
+        // Demo mode: a living demo SaaS for Prometheus to scrape (idle unless Dashboard:DemoMode).
+        builder.Services.AddSingleton<DemoWorkload>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoWorkload>());
         return builder;
     }
 
@@ -70,6 +75,10 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        }
+        if (options.DemoMode)
+        {
+            app.MapDemoWorkload();
         }
         return app;
     }
