@@ -62,3 +62,31 @@ public sealed class DemoTrafficModelTests
         }
     }
 }
+
+public sealed class DemoHistoryTests
+{
+    private static readonly DateTimeOffset Anchor = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Generate_NinetyDaysAtFiveMinutes_EveryCatalogMetricPlusUsers_MarkedAsDemo()
+    {
+        var points = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(90), TimeSpan.FromMinutes(5)).ToList();
+
+        var perMetric = points.GroupBy(p => p.Metric).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(13, perMetric.Count);
+        Assert.All(perMetric.Values, n => Assert.Equal(90 * 24 * 12, n));
+        Assert.All(points, p => Assert.Equal(DemoHistory.Entity, p.Entity));
+        Assert.Equal(Anchor.AddDays(-90), points.Min(p => p.Timestamp));
+        Assert.True(points.Max(p => p.Timestamp) < Anchor);
+        Assert.DoesNotContain(points, p => double.IsNaN(p.Value));
+    }
+
+    [Fact]
+    public void Generate_Disk_TrendsUpward()
+    {
+        var disk = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(90), TimeSpan.FromHours(1))
+            .Where(p => p.Metric == "disk").ToList();
+
+        Assert.True(disk[^1].Value - disk[0].Value > 10, $"disk grew {disk[^1].Value - disk[0].Value:0.0} points in 90 days");
+    }
+}
