@@ -2,6 +2,7 @@ using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Services;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ internal static class DashboardApp
 
         // Jobs (server only in worker/both roles)
         builder.AddDashboardJobs();
+        builder.AddPrometheusSource();
 
         // Security
         builder.AddDashboardAuth();
