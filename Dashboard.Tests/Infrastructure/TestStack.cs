@@ -22,6 +22,8 @@ public sealed class TestStack
     public required string MetricsScrapeToken { get; init; }
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
+    public required int PrimaryPort { get; init; }
+    public required int ReplicaPort { get; init; }
 
     public string StackScript => Path.Combine(RepoRoot, "scripts", "stack.sh");
 
@@ -63,6 +65,8 @@ public sealed class TestStack
             MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,
+            PrimaryPort = int.Parse(Get("Stack", "PrimaryPort"), System.Globalization.CultureInfo.InvariantCulture),
+            ReplicaPort = int.Parse(Get("Stack", "ReplicaPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
