@@ -22,6 +22,8 @@ public sealed class TestStack
     public required string MetricsScrapeToken { get; init; }
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
+    public required int PrimaryPort { get; init; }
+    public required int ReplicaPort { get; init; }
 
     /// <summary>The app port the test Prometheus scrapes (/metrics and /demo/metrics).</summary>
     public required int AppPort { get; init; }
@@ -67,6 +69,8 @@ public sealed class TestStack
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,
             AppPort = int.Parse(Get("Stack", "AppPort"), System.Globalization.CultureInfo.InvariantCulture),
+            PrimaryPort = int.Parse(Get("Stack", "PrimaryPort"), System.Globalization.CultureInfo.InvariantCulture),
+            ReplicaPort = int.Parse(Get("Stack", "ReplicaPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

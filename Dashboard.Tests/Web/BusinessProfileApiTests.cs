@@ -89,7 +89,9 @@ public sealed class BusinessProfileApiTests(DashboardAppFactory app)
         var page = await client.GetStringAsync("/settings");
 
         Assert.Contains("Business profile", page);
-        Assert.DoesNotContain("734", page);
+        Assert.DoesNotContain("734219", page);
+        Assert.DoesNotContain("734.2K", page);
+        Assert.DoesNotContain("734,219", page);
         Assert.DoesNotContain("Monthly recurring revenue", page);
     }
 }

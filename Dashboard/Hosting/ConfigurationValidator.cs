@@ -1,4 +1,5 @@
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Sources.Prometheus;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -40,6 +41,39 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"Prometheus:Timeout must be between 0 and 5 minutes (got {options.Timeout}).");
+        }
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            errors.Add($"Prometheus:MaxRetries must be between 0 and 10 (got {options.MaxRetries}).");
+        }
+        if (!string.IsNullOrEmpty(options.BearerToken) && (!string.IsNullOrEmpty(options.BasicAuthUser) || !string.IsNullOrEmpty(options.BasicAuthPassword)))
+        {
+            errors.Add("Prometheus:BearerToken and Prometheus:BasicAuthUser/BasicAuthPassword are both set; use one way to authenticate.");
+        }
+        if (string.IsNullOrEmpty(options.BasicAuthUser) && !string.IsNullOrEmpty(options.BasicAuthPassword))
+        {
+            errors.Add("Prometheus:BasicAuthUser is required when Prometheus:BasicAuthPassword is set.");
+        }
+        if (options.BasicAuthUser.Contains(':', StringComparison.Ordinal))
+        {
+            errors.Add("Prometheus:BasicAuthUser must not contain ':' (basic auth separates user and password with it).");
+        }
+        // Secrets are never echoed: only what is wrong with them.
+        if (options.BearerToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) ||
+            options.BasicAuthUser.Any(char.IsControl) || options.BasicAuthPassword.Any(char.IsControl))
+        {
+            errors.Add("Prometheus:BearerToken, BasicAuthUser and BasicAuthPassword must not contain whitespace (token) or control characters.");
+        }
+        foreach (var (metricId, promql) in options.Queries)
+        {
+            if (!DefaultQueries.All.ContainsKey(metricId))
+            {
+                errors.Add($"Prometheus:Queries:{metricId} names no catalog metric (known: {string.Join(", ", DefaultQueries.All.Keys)}).");
+            }
+            else if (string.IsNullOrWhiteSpace(promql))
+            {
+                errors.Add($"Prometheus:Queries:{metricId} is empty; remove it to use the default expression.");
+            }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,0 +1,63 @@
+using Dashboard.Domain.Catalog;
+
+namespace Dashboard.Jobs.Sources.Prometheus;
+
+/// <summary>
+/// The default PromQL of each catalog metric, in the catalog's units (decision 002): percentages
+/// 0-100, p50/p99 latency in ms, queue processing latency in s, queue depth a count. Each one can
+/// be replaced per deployment with <c>Prometheus:Queries:&lt;metric id&gt;</c>.
+/// <para>
+/// Sources: node_exporter (CPU, memory, disk), postgres_exporter (connections), and the monitored
+/// application scraped as <c>job="demo"</c> with prometheus-net's ASP.NET Core metrics
+/// (<c>http_request_duration_seconds</c> histogram, <c>http_requests_received_total{code}</c>) plus
+/// these application metrics, which the demo workload exposes and a real application should too
+/// (or the deployment edits the expressions):
+/// </para>
+/// <list type="bullet">
+/// <item><c>demo_queue_depth</c> (gauge): jobs waiting in the queue.</item>
+/// <item><c>demo_queue_oldest_job_age_seconds</c> (gauge): age of the oldest waiting job, the processing latency a new job will see.</item>
+/// <item><c>demo_signups_total{outcome="success"|"failure"}</c> (counter): signup attempts by outcome.</item>
+/// <item><c>demo_payments_total{outcome="success"|"failure"}</c> (counter): payment attempts by outcome.</item>
+/// </list>
+/// An expression that matches nothing answers "no data"; ratios keep a missing numerator as 0
+/// (<c>or vector(0)</c>: no failures yet is 0 failures) but a missing denominator stays "no data".
+/// </summary>
+public static class DefaultQueries
+{
+    /// <summary>The application's scrape job the request, queue and business expressions select.</summary>
+    public const string AppJob = "demo";
+
+    /// <summary>File systems that are not disks (node_exporter reports them too).</summary>
+    public const string PseudoFileSystems = "tmpfs|devtmpfs|ramfs|squashfs|iso9660|nsfs|autofs|fuse.lxcfs";
+
+    /// <summary>Metric id -> PromQL.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [MetricIds.Uptime] = $"avg(avg_over_time(up{{job=\"{AppJob}\"}}[30d])) * 100",
+        [MetricIds.LatencyP50] = $"histogram_quantile(0.5, sum by (le) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
+        [MetricIds.LatencyP99] = $"histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
+        [MetricIds.ErrorRate] =
+            $"(sum(rate(http_requests_received_total{{job=\"{AppJob}\",code=~\"5..\"}}[5m])) or vector(0)) / sum(rate(http_requests_received_total{{job=\"{AppJob}\"}}[5m])) * 100",
+        [MetricIds.Cpu] = "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])))",
+        [MetricIds.Memory] = "100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)",
+        [MetricIds.DbConnections] =
+            "100 * sum by (job, instance, server) (pg_stat_activity_count) / on (job, instance, server) max by (job, instance, server) (pg_settings_max_connections)",
+        [MetricIds.Disk] =
+            $"100 * (1 - node_filesystem_avail_bytes{{fstype!~\"{PseudoFileSystems}\"}} / node_filesystem_size_bytes{{fstype!~\"{PseudoFileSystems}\"}})",
+        [MetricIds.QueueDepth] = "sum(demo_queue_depth)",
+        [MetricIds.QueueLatency] = "max(demo_queue_oldest_job_age_seconds)",
+        [MetricIds.SignupSuccess] = SuccessRate("demo_signups_total"),
+        [MetricIds.PaymentSuccess] = SuccessRate("demo_payments_total"),
+    };
+
+    /// <summary>The expression for <paramref name="metricId"/>: the deployment's override when there is one, else the default.</summary>
+    public static string For(string metricId, IReadOnlyDictionary<string, string>? overrides = null) =>
+        overrides is not null && overrides.TryGetValue(metricId, out var custom) && !string.IsNullOrWhiteSpace(custom)
+            ? custom
+            : All.TryGetValue(metricId, out var standard)
+                ? standard
+                : throw new KeyNotFoundException($"No PromQL for metric id '{metricId}': it is not a catalog metric.");
+
+    private static string SuccessRate(string counter) =>
+        $"100 * (sum(rate({counter}{{outcome=\"success\"}}[15m])) or vector(0)) / sum(rate({counter}[15m]))";
+}

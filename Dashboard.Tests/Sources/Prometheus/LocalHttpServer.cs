@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Sources.Prometheus;
+
+/// <summary>
+/// A real HTTP server on a loopback port that answers every request with <paramref name="handler"/>,
+/// for what a real Prometheus will not do on demand: fail transiently, hang, or demand credentials.
+/// </summary>
+internal sealed class LocalHttpServer(Func<HttpContext, int, Task> handler) : IAsyncDisposable
+{
+    private WebApplication? app;
+    private int requests;
+
+    public string Url { get; private set; } = "";
+
+    /// <summary>Requests seen so far.</summary>
+    public int Requests => Volatile.Read(ref requests);
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app = builder.Build();
+        app.Run(ctx => handler(ctx, Interlocked.Increment(ref requests)));
+        await app.StartAsync();
+        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await app.StopAsync(stopping.Token);
+            await app.DisposeAsync();
+        }
+    }
+}

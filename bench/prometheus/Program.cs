@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Dashboard.Bench.Prometheus;
+
+BenchmarkRunner.Run<QueryRangeDecodeBenchmark>(args: args);
