@@ -22,6 +22,11 @@ public sealed class TestStack
     public required string MetricsScrapeToken { get; init; }
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
+    public required int NodeExporterPort { get; init; }
+    public required int PostgresExporterPort { get; init; }
+
+    /// <summary>The port Prometheus' "dashboard" job scrapes; the test app itself listens on a random one.</summary>
+    public required int AppPort { get; init; }
 
     public string StackScript => Path.Combine(RepoRoot, "scripts", "stack.sh");
 
@@ -63,6 +68,9 @@ public sealed class TestStack
             MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,
+            NodeExporterPort = int.Parse(Get("Stack", "NodeExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
+            PostgresExporterPort = int.Parse(Get("Stack", "PostgresExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
+            AppPort = int.Parse(Get("Stack", "AppPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -144,7 +144,8 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
             Format = format,
             Families = families,
             SampleCount = totalSamples,
-            Problems = problems,
+            // Histogram checks run when a family ends; report in line order all the same.
+            Problems = [.. problems.OrderBy(p => p.Line)],
         };
         // Drop references so a reused parser does not keep the last result alive.
         samples = [];
