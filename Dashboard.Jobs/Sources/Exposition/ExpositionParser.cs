@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -19,17 +20,18 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
     private readonly Utf8StringPool pool = new(1 << 16);
     private readonly Dictionary<SeriesKey, int> seriesLines = new(SeriesKeyComparer.Instance);
     private readonly Dictionary<string, int> closedFamilies = new(StringComparer.Ordinal);
-    private readonly byte[] scratch = new byte[64 * 1024];
+    private byte[] scratch = [];
 
     // State of one parse.
     private ExpositionFormat format;
     private List<ExpositionProblem> problems = [];
-    private List<MetricFamily> families = [];
-    private Label[] labels = [];
+    private readonly List<FamilyRef> families = [];
+    // Working arrays, reused across parses; Finish copies the result out at its exact size.
+    private Label[] labels = new Label[512];
     private int labelCount;
     private int sampleLabelStart;
     private bool crlfReported;
-    private Sample[] samples = [];
+    private Sample[] samples = new Sample[256];
     private int sampleCount;
     private int totalSamples;
     private bool stopped;
@@ -121,11 +123,7 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
     {
         format = f;
         problems = [];
-        families = [];
-        // Arrays are fresh per parse because the result keeps them; about 60 bytes a line.
-        var estimate = Math.Clamp(bodyLength / 60, 64, 1 << 20);
-        samples = new Sample[estimate];
-        labels = new Label[estimate * 2];
+        families.Clear();
         sampleCount = 0;
         labelCount = 0;
         totalSamples = 0;
@@ -139,20 +137,41 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
 
     private ExpositionResult Finish()
     {
+        var finalLabels = labels.AsSpan(0, labelCount).ToArray();
+        var finalSamples = new Sample[sampleCount];
+        for (var i = 0; i < sampleCount; i++)
+        {
+            var s = samples[i];
+            MemoryMarshal.TryGetArray(s.Labels, out var segment);
+            finalSamples[i] = s with { Labels = new ReadOnlyMemory<Label>(finalLabels, segment.Offset, segment.Count) };
+        }
+        var finalFamilies = new MetricFamily[families.Count];
+        for (var i = 0; i < finalFamilies.Length; i++)
+        {
+            var f = families[i];
+            finalFamilies[i] = new MetricFamily(f.Name, f.Type, f.Help, f.Unit, new ReadOnlyMemory<Sample>(finalSamples, f.Start, f.Count), f.Line);
+        }
+        if (problems.Count > 1)
+        {
+            // Histogram checks run when a family ends; report in line order all the same.
+            problems = [.. problems.OrderBy(p => p.Line)];
+        }
         var result = new ExpositionResult
         {
             Format = format,
-            Families = families,
+            Families = finalFamilies,
             SampleCount = totalSamples,
-            // Histogram checks run when a family ends; report in line order all the same.
-            Problems = [.. problems.OrderBy(p => p.Line)],
+            Problems = problems,
         };
-        // Drop references so a reused parser does not keep the last result alive.
-        samples = [];
-        labels = [];
+        // Drop references so a reused parser does not keep the last result's strings alive.
+        Array.Clear(samples, 0, sampleCount);
+        Array.Clear(labels, 0, labelCount);
         seriesLines.Clear();
+        families.Clear();
         return result;
     }
+
+    private readonly record struct FamilyRef(string Name, MetricType Type, string? Help, string? Unit, int Start, int Count, int Line);
 
     private static bool LooksLikeHtml(ReadOnlySpan<byte> body)
     {
@@ -299,19 +318,17 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
         {
             argument = argument.TrimEnd(" \t"u8);
         }
-        MetricType? type = (Strict, Encoding.ASCII.GetString(argument)) switch
-        {
-            (_, "counter") => MetricType.Counter,
-            (_, "gauge") => MetricType.Gauge,
-            (_, "histogram") => MetricType.Histogram,
-            (_, "summary") => MetricType.Summary,
-            (false, "untyped") => MetricType.Unknown,
-            (true, "unknown") => MetricType.Unknown,
-            (true, "gaugehistogram") => MetricType.GaugeHistogram,
-            (true, "stateset") => MetricType.StateSet,
-            (true, "info") => MetricType.Info,
-            _ => null,
-        };
+        MetricType? type =
+            argument.SequenceEqual("counter"u8) ? MetricType.Counter
+            : argument.SequenceEqual("gauge"u8) ? MetricType.Gauge
+            : argument.SequenceEqual("histogram"u8) ? MetricType.Histogram
+            : argument.SequenceEqual("summary"u8) ? MetricType.Summary
+            : !Strict && argument.SequenceEqual("untyped"u8) ? MetricType.Unknown
+            : Strict && argument.SequenceEqual("unknown"u8) ? MetricType.Unknown
+            : Strict && argument.SequenceEqual("gaugehistogram"u8) ? MetricType.GaugeHistogram
+            : Strict && argument.SequenceEqual("stateset"u8) ? MetricType.StateSet
+            : Strict && argument.SequenceEqual("info"u8) ? MetricType.Info
+            : null;
         if (type is null)
         {
             var allowed = Strict
@@ -404,12 +421,11 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
         {
             return;
         }
-        var familySamples = new ReadOnlyMemory<Sample>(samples, famSampleStart, sampleCount - famSampleStart);
         if (famType is MetricType.Histogram or MetricType.GaugeHistogram)
         {
-            CheckBuckets(familySamples.Span);
+            CheckBuckets(samples.AsSpan(famSampleStart, sampleCount - famSampleStart));
         }
-        families.Add(new MetricFamily(famName, famType, famHelp, famUnit, familySamples, famLine));
+        families.Add(new FamilyRef(famName, famType, famHelp, famUnit, famSampleStart, sampleCount - famSampleStart, famLine));
         closedFamilies[famName] = famLine;
         famName = null;
     }
@@ -701,13 +717,8 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
     {
         if (labelCount == labels.Length)
         {
-            // A new chunk: earlier samples keep slices of the old one; only this sample's labels move.
-            var moving = labelCount - sampleLabelStart;
-            var next = new Label[Math.Max(labels.Length * 2, 64)];
-            Array.Copy(labels, sampleLabelStart, next, 0, moving);
-            labels = next;
-            labelCount = moving;
-            sampleLabelStart = 0;
+            // Offsets stay valid; slices taken before point at the old array, which Finish rebases.
+            Array.Resize(ref labels, labels.Length * 2);
         }
         labels[labelCount++] = label;
     }
@@ -750,12 +761,7 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
         }
         if (sampleCount == samples.Length)
         {
-            var moving = sampleCount - famSampleStart;
-            var next = new Sample[samples.Length * 2];
-            Array.Copy(samples, famSampleStart, next, 0, moving);
-            samples = next;
-            sampleCount = moving;
-            famSampleStart = 0;
+            Array.Resize(ref samples, samples.Length * 2);
         }
         samples[sampleCount++] = new Sample(nameString, sampleLabels, value, timestamp, line);
         totalSamples++;
@@ -1064,8 +1070,7 @@ public sealed class ExpositionParser(ExpositionLimits? limits = null)
         }
         if (raw.Length > scratch.Length)
         {
-            error = $"escaped text longer than {scratch.Length} bytes";
-            return false;
+            scratch = new byte[Math.Max(raw.Length, 256)];
         }
         var n = 0;
         for (var i = 0; i < raw.Length; i++)

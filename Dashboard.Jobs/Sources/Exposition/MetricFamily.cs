@@ -20,8 +20,28 @@ public readonly record struct Label(string Name, string Value);
 /// One sample line. Labels are a slice of an array the parser shares between samples (no
 /// array per sample). Value may be NaN or ±Inf; Timestamp is null when the line had none.
 /// </summary>
-public readonly record struct Sample(string Name, ReadOnlyMemory<Label> Labels, double Value, DateTimeOffset? Timestamp, int Line)
+public readonly record struct Sample
 {
+    // Ticks since the epoch, or long.MinValue for none: half the size of a DateTimeOffset?.
+    private readonly long timestampTicks;
+
+    public Sample(string name, ReadOnlyMemory<Label> labels, double value, DateTimeOffset? timestamp, int line)
+    {
+        Name = name;
+        Labels = labels;
+        Value = value;
+        timestampTicks = timestamp?.UtcTicks ?? long.MinValue;
+        Line = line;
+    }
+
+    public string Name { get; init; }
+    public ReadOnlyMemory<Label> Labels { get; init; }
+    public double Value { get; init; }
+    public int Line { get; init; }
+
+    /// <summary>The sample's own timestamp (UTC), or null when the line had none.</summary>
+    public DateTimeOffset? Timestamp => timestampTicks == long.MinValue ? null : new DateTimeOffset(timestampTicks, TimeSpan.Zero);
+
     /// <summary>The value of the named label, or null when the sample has no such label.</summary>
     public string? GetLabel(string name)
     {

@@ -13,20 +13,26 @@ internal sealed class Utf8StringPool(int maxEntries)
     private struct Entry
     {
         public int Hash;
-        public byte[]? Bytes;
+        public int Offset;
+        public int Length;
         public string? Value;
     }
 
-    private Entry[] entries = new Entry[1024];
+    private Entry[] entries = new Entry[256];
     private int count;
+    // The bytes of every entry, end to end: one array instead of one per string.
+    private byte[] arena = new byte[4096];
+    private int arenaLength;
 
     /// <summary>Forgets everything once full, so label churn cannot grow the pool without bound. Call between parses only.</summary>
     public void TrimIfFull()
     {
         if (count > maxEntries)
         {
-            entries = new Entry[1024];
+            entries = new Entry[256];
             count = 0;
+            arena = new byte[4096];
+            arenaLength = 0;
         }
     }
 
@@ -48,14 +54,20 @@ internal sealed class Utf8StringPool(int maxEntries)
             {
                 break;
             }
-            if (e.Hash == hash && utf8.SequenceEqual(e.Bytes))
+            if (e.Hash == hash && utf8.SequenceEqual(arena.AsSpan(e.Offset, e.Length)))
             {
                 return e.Value;
             }
             i = (i + 1) & mask;
         }
         var value = Encoding.UTF8.GetString(utf8);
-        entries[i] = new Entry { Hash = hash, Bytes = utf8.ToArray(), Value = value };
+        if (arenaLength + utf8.Length > arena.Length)
+        {
+            Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + utf8.Length));
+        }
+        utf8.CopyTo(arena.AsSpan(arenaLength));
+        entries[i] = new Entry { Hash = hash, Offset = arenaLength, Length = utf8.Length, Value = value };
+        arenaLength += utf8.Length;
         if (++count * 2 > entries.Length)
         {
             Grow();
