@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace Dashboard.Jobs.Sources.Exposition;
 
@@ -13,16 +14,11 @@ internal sealed class Utf8StringPool(int maxEntries)
     private struct Entry
     {
         public int Hash;
-        public int Offset;
-        public int Length;
         public string? Value;
     }
 
     private Entry[] entries = new Entry[256];
     private int count;
-    // The bytes of every entry, end to end: one array instead of one per string.
-    private byte[] arena = new byte[4096];
-    private int arenaLength;
 
     /// <summary>Forgets everything once full, so label churn cannot grow the pool without bound. Call between parses only.</summary>
     public void TrimIfFull()
@@ -31,8 +27,6 @@ internal sealed class Utf8StringPool(int maxEntries)
         {
             entries = new Entry[256];
             count = 0;
-            arena = new byte[4096];
-            arenaLength = 0;
         }
     }
 
@@ -54,25 +48,35 @@ internal sealed class Utf8StringPool(int maxEntries)
             {
                 break;
             }
-            if (e.Hash == hash && utf8.SequenceEqual(arena.AsSpan(e.Offset, e.Length)))
+            if (e.Hash == hash && Matches(utf8, e.Value))
             {
                 return e.Value;
             }
             i = (i + 1) & mask;
         }
         var value = Encoding.UTF8.GetString(utf8);
-        if (arenaLength + utf8.Length > arena.Length)
-        {
-            Array.Resize(ref arena, Math.Max(arena.Length * 2, arenaLength + utf8.Length));
-        }
-        utf8.CopyTo(arena.AsSpan(arenaLength));
-        entries[i] = new Entry { Hash = hash, Offset = arenaLength, Length = utf8.Length, Value = value };
-        arenaLength += utf8.Length;
+        entries[i] = new Entry { Hash = hash, Value = value };
         if (++count * 2 > entries.Length)
         {
             Grow();
         }
         return value;
+    }
+
+    /// <summary>Compares against the string itself, so the pool keeps no copy of the bytes.</summary>
+    private static bool Matches(ReadOnlySpan<byte> utf8, string value)
+    {
+        if (Ascii.Equals(utf8, value))
+        {
+            return true;
+        }
+        if (Ascii.IsValid(utf8))
+        {
+            return false;
+        }
+        Span<char> chars = utf8.Length <= 256 ? stackalloc char[256] : new char[utf8.Length];
+        Utf8.ToUtf16(utf8, chars, out _, out var written);
+        return chars[..written].SequenceEqual(value);
     }
 
     private void Grow()
