@@ -2,7 +2,12 @@ using Dashboard.Hosting;
 using Dashboard.Jobs.Settings;
 using Microsoft.Extensions.Options;
 
-// Verbs for operators: `migrate` applies migrations and seeds, then exits.
+// Verbs for operators: `migrate` applies migrations and seeds, then exits; `check-metrics`
+// validates an exposition without building the host (no database, no configuration).
+if (args.Length > 0 && args[0] == CheckMetricsCommand.Verb)
+{
+    return await CheckMetricsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
 var verb = args.Length > 0 && args[0] is "migrate" ? args[0] : null;
 var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
 builder.AddDashboard();

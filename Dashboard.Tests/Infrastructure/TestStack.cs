@@ -24,8 +24,10 @@ public sealed class TestStack
     public required string RepoRoot { get; init; }
     public required int PrimaryPort { get; init; }
     public required int ReplicaPort { get; init; }
+    public required int NodeExporterPort { get; init; }
+    public required int PostgresExporterPort { get; init; }
 
-    /// <summary>The app port the test Prometheus scrapes (/metrics and /demo/metrics).</summary>
+    /// <summary>The app port the test Prometheus scrapes (/metrics and /demo/metrics); the test app listens on it.</summary>
     public required int AppPort { get; init; }
 
     public string StackScript => Path.Combine(RepoRoot, "scripts", "stack.sh");
@@ -71,6 +73,8 @@ public sealed class TestStack
             AppPort = int.Parse(Get("Stack", "AppPort"), System.Globalization.CultureInfo.InvariantCulture),
             PrimaryPort = int.Parse(Get("Stack", "PrimaryPort"), System.Globalization.CultureInfo.InvariantCulture),
             ReplicaPort = int.Parse(Get("Stack", "ReplicaPort"), System.Globalization.CultureInfo.InvariantCulture),
+            NodeExporterPort = int.Parse(Get("Stack", "NodeExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
+            PostgresExporterPort = int.Parse(Get("Stack", "PostgresExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

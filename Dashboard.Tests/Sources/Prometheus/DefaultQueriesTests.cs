@@ -69,7 +69,8 @@ public sealed class DefaultQueriesTests(DashboardAppFactory app)
             () => prometheus.Client.QueryAsync(DefaultQueries.All[metricId]),
             r => !r.IsNoData && r.SingleValueOrNull() is { } v && !double.IsNaN(v), TimeSpan.FromSeconds(45), $"demo data for {metricId}");
 
-        Assert.InRange(result.SingleValueOrNull()!.Value, min, max);
+        // Ratios computed in floating point may land an ulp past 100.
+        Assert.InRange(result.SingleValueOrNull()!.Value, min, max + 1e-9);
     }
 
     [Fact]

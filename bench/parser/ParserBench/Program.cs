@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkRunner.Run<Dashboard.Bench.Parser.ExpositionParsing>(args: args);
