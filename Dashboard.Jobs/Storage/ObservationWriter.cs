@@ -15,10 +15,12 @@ namespace Dashboard.Jobs.Storage;
 public readonly record struct ObservationWriteResult(int Received, int Inserted, int Duplicates, int Rejected);
 
 /// <summary>
-/// Writes observations into the partitioned <c>observations</c> table: binary COPY into a
-/// transaction-scoped staging table, then one <c>INSERT ... ON CONFLICT DO NOTHING</c>, so a batch
-/// lands whole or not at all and writing the same window twice stores each point once. The
-/// 5-minute buckets that gained points are queued for the rollup job in the same transaction.
+/// Writes observations into the partitioned <c>observations</c> table with binary COPY, one
+/// transaction per batch, so a batch lands whole or not at all and writing the same window twice
+/// stores each point once. A batch none of whose points is stored yet is copied straight into the
+/// table; otherwise it goes through a transaction-scoped staging table and
+/// <c>INSERT ... ON CONFLICT DO NOTHING</c>. The 5-minute buckets of the batch are queued for
+/// the rollup job in the same transaction.
 /// </summary>
 public sealed class ObservationWriter(
     ObservationStoreDataSource dataSource,
@@ -92,46 +94,112 @@ public sealed class ObservationWriter(
         return result;
     }
 
-    private async Task<int> CopyAsync(List<Observation> points, CancellationToken cancellationToken)
+    private async Task<int> CopyAsync(List<Observation> observations, CancellationToken cancellationToken)
     {
+        var points = Distinct(observations);
+        var buckets = points.Select(p => p.Ts.Ticks - p.Ts.Ticks % FiveMinuteTicks).Distinct()
+            .Select(t => new DateTime(t, DateTimeKind.Utc)).ToArray();
+
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        int inserted;
+        if (await AnyStoredAsync(connection, points, cancellationToken))
+        {
+            inserted = await CopyThroughStagingAsync(connection, points, cancellationToken);
+        }
+        else
+        {
+            // Nothing of this batch is stored yet (the usual case for a live window): COPY straight
+            // into the table. If a concurrent writer stored some of it meanwhile, the unique key
+            // stops the COPY and the batch takes the staging path instead.
+            await tx.SaveAsync("direct", cancellationToken);
+            try
+            {
+                inserted = await CopyRowsAsync(connection, "observations", points, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await tx.RollbackAsync("direct", cancellationToken);
+                inserted = await CopyThroughStagingAsync(connection, points, cancellationToken);
+            }
+        }
+
+        // The buckets go to the rollup queue atomically with the points. On a rerun this marks
+        // buckets that did not change; the rollup job then recomputes the same values.
+        await using (var queue = new NpgsqlCommand(
+            "INSERT INTO rollup_pending (bucket) SELECT unnest(@buckets) ON CONFLICT (bucket) DO NOTHING", connection))
+        {
+            queue.Parameters.AddWithValue("buckets", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, buckets);
+            await queue.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    private const long FiveMinuteTicks = TimeSpan.TicksPerMinute * 5;
+
+    /// <summary>One point per (series, microsecond) (PostgreSQL's timestamp precision is the key's), in key order.</summary>
+    private List<(long SeriesId, DateTime Ts, double Value)> Distinct(List<Observation> observations)
+    {
+        var seen = new HashSet<(long, long)>(observations.Count);
+        var points = new List<(long, DateTime, double)>(observations.Count);
+        foreach (var o in observations)
+        {
+            var id = seriesIds[(o.Metric, o.Entity)];
+            var ts = o.Timestamp.UtcDateTime;
+            ts = new DateTime(ts.Ticks - ts.Ticks % 10, DateTimeKind.Utc);
+            if (seen.Add((id, ts.Ticks)))
+            {
+                points.Add((id, ts, o.Value));
+            }
+        }
+        // In key order each series' points go to the same index leaf and heap pages one after
+        // another: about twice the insert rate of time-major order, and history reads of one series
+        // touch fewer pages.
+        points.Sort((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : x.Item2.CompareTo(y.Item2));
+        return points;
+    }
+
+    private static async Task<bool> AnyStoredAsync(NpgsqlConnection connection, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT EXISTS (SELECT 1 FROM observations WHERE series_id = ANY(@ids) AND ts >= @from AND ts <= @to)
+            """, connection);
+        command.Parameters.AddWithValue("ids", points.Select(p => p.SeriesId).Distinct().ToArray());
+        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, points.Min(p => p.Ts));
+        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, points.Max(p => p.Ts));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<int> CopyThroughStagingAsync(NpgsqlConnection connection, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    {
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE observations_staging (series_id bigint NOT NULL, ts timestamptz NOT NULL, value double precision NOT NULL) ON COMMIT DROP",
             connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY observations_staging (series_id, ts, value) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var o in points)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(seriesIds[(o.Metric, o.Entity)], NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(o.Timestamp.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(o.Value, NpgsqlDbType.Double, cancellationToken);
-            }
-            await importer.CompleteAsync(cancellationToken);
-        }
-
-        // Inserted rows also mark their 5-minute buckets for the rollup job, atomically with the points.
-        await using var insert = new NpgsqlCommand($"""
-            WITH inserted AS (
-                INSERT INTO observations (series_id, ts, value)
-                SELECT series_id, ts, value FROM observations_staging
-                ON CONFLICT (series_id, ts) DO NOTHING
-                RETURNING ts),
-            pending AS (
-                INSERT INTO rollup_pending (bucket)
-                SELECT DISTINCT {ObservationRollups.FiveMinuteBucket("ts")} FROM inserted
-                ON CONFLICT (bucket) DO NOTHING)
-            SELECT count(*) FROM inserted
+        await CopyRowsAsync(connection, "observations_staging", points, cancellationToken);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO observations (series_id, ts, value)
+            SELECT series_id, ts, value FROM observations_staging
+            ON CONFLICT (series_id, ts) DO NOTHING
             """, connection);
-        var inserted = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await tx.CommitAsync(cancellationToken);
-        return (int)inserted;
+        return await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<int> CopyRowsAsync(NpgsqlConnection connection, string table, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {table} (series_id, ts, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (seriesId, ts, value) in points)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(seriesId, NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(ts, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
+        }
+        return (int)await importer.CompleteAsync(cancellationToken);
     }
 
     private async Task ResolveSeriesAsync(List<Observation> points, CancellationToken cancellationToken)

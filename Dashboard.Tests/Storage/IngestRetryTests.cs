@@ -20,10 +20,10 @@ public sealed class IngestRetryTests(DashboardAppFactory app)
         var storage = app.Services.GetRequiredService<JobStorage>();
 
         string jobId;
-        await using (var kill = await WriterKill.HoldAsync(app, window[600]))
+        await using (var held = await HeldPoint.HoldAsync(app, window[600]))
         {
             jobId = jobs.Enqueue<WindowIngestJob>(j => j.RunAsync(metric, start, CancellationToken.None));
-            await kill.KillBlockedWriterAsync();
+            await held.KillBlockedWriterAsync();
         }
 
         var state = await Eventually.WaitForAsync(

@@ -54,29 +54,53 @@ public sealed class ObservationWriterTests(DashboardAppFactory app)
         Assert.Equal(2, (await StoreFixture.StoredAsync(app, metric)).Count);
     }
 
-    [Fact]
-    public async Task WriteAsync_WriterKilledMidBatch_StoresNothingThenRerunStoresEveryPointOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WriteAsync_WriterKilledMidBatch_StoresNothingThenRerunStoresEveryPointOnce(bool partlyStoredBefore)
     {
         var metric = StoreFixture.NewMetric("killed");
         var window = StoreFixture.Window(metric, StoreFixture.WindowStart, 2000, TimeSpan.FromSeconds(15), "a", "b");
         // The series and the day's partition exist before the kill, as they would on a live system.
-        await Writer.WriteAsync([window[0]], CancellationToken.None);
-        var held = window[1500];
+        // A point inside the window sends the batch through the staging path; one outside, straight to the table.
+        var before = partlyStoredBefore ? window[0] : window[0] with { Timestamp = window[0].Timestamp.AddHours(-1) };
+        await Writer.WriteAsync([before], CancellationToken.None);
 
         Exception killed;
-        await using (var kill = await WriterKill.HoldAsync(app, held))
+        await using (var held = await HeldPoint.HoldAsync(app, window[1500]))
         {
             var write = Writer.WriteAsync(window, CancellationToken.None);
-            await kill.KillBlockedWriterAsync();
+            await held.KillBlockedWriterAsync();
             killed = await Assert.ThrowsAnyAsync<Exception>(() => write);
         }
 
         Assert.True(killed is NpgsqlException or PostgresException, killed.ToString());
-        // The 1,499 points the writer had inserted before it died were rolled back with it.
+        // The points the writer had stored before it died were rolled back with it.
         Assert.Single(await StoreFixture.StoredAsync(app, metric));
         var rerun = await Writer.WriteAsync(window, CancellationToken.None);
-        Assert.Equal(new ObservationWriteResult(4000, 3999, 1, 0), rerun);
-        await StoreFixture.AssertStoredExactlyAsync(app, metric, window);
+        Assert.Equal(partlyStoredBefore ? new ObservationWriteResult(4000, 3999, 1, 0) : new ObservationWriteResult(4000, 4000, 0, 0), rerun);
+        await StoreFixture.AssertStoredExactlyAsync(app, metric, partlyStoredBefore ? window : window.Prepend(before));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWriterStoresAPointMidCopy_FallsBackAndStoresTheRestOnce()
+    {
+        var metric = StoreFixture.NewMetric("race");
+        var window = StoreFixture.Window(metric, StoreFixture.WindowStart, 1000, TimeSpan.FromSeconds(15), "a");
+        var before = window[0] with { Timestamp = window[0].Timestamp.AddHours(-1) };
+        await Writer.WriteAsync([before], CancellationToken.None);
+
+        ObservationWriteResult result;
+        await using (var held = await HeldPoint.HoldAsync(app, window[700]))
+        {
+            var write = Writer.WriteAsync(window, CancellationToken.None);
+            await held.WaitForBlockedWriterAsync();
+            await held.CommitAsync();
+            result = await write;
+        }
+
+        Assert.Equal(new ObservationWriteResult(1000, 999, 1, 0), result);
+        await StoreFixture.AssertStoredExactlyAsync(app, metric, window.Prepend(before));
     }
 
     [Fact]

@@ -5,18 +5,20 @@ using Npgsql;
 namespace Dashboard.Tests.Storage;
 
 /// <summary>
-/// Kills a writer mid-batch, deterministically: an open transaction of the test holds one point
-/// of the batch (uncommitted), so the writer's INSERT stores the points before it, then waits on
-/// that row; the test then terminates the writer's backend, as a killed worker would leave it.
+/// Stops a writer mid-batch, deterministically: an open transaction of the test holds one point
+/// of the batch (uncommitted), so the writer stores the points before it, then waits on that
+/// row's key. The test then terminates the writer's backend (as a killed worker would leave it),
+/// or commits the point (as a concurrent writer of the same point would).
 /// </summary>
-internal sealed class WriterKill : IAsyncDisposable
+internal sealed class HeldPoint : IAsyncDisposable
 {
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly int pid;
     private readonly DashboardAppFactory app;
+    private bool committed;
 
-    private WriterKill(DashboardAppFactory app, NpgsqlConnection connection, NpgsqlTransaction transaction, int pid)
+    private HeldPoint(DashboardAppFactory app, NpgsqlConnection connection, NpgsqlTransaction transaction, int pid)
     {
         this.app = app;
         this.connection = connection;
@@ -25,7 +27,7 @@ internal sealed class WriterKill : IAsyncDisposable
     }
 
     /// <summary>Holds <paramref name="point"/> (its series must exist) in an open transaction.</summary>
-    public static async Task<WriterKill> HoldAsync(DashboardAppFactory app, Observation point)
+    public static async Task<HeldPoint> HoldAsync(DashboardAppFactory app, Observation point)
     {
         var connection = await StoreFixture.OpenPrimaryAsync(app);
         var transaction = await connection.BeginTransactionAsync();
@@ -40,11 +42,11 @@ internal sealed class WriterKill : IAsyncDisposable
             insert.Parameters.AddWithValue("entity", point.Entity);
             Assert.Equal(1, await insert.ExecuteNonQueryAsync());
         }
-        return new WriterKill(app, connection, transaction, connection.ProcessID);
+        return new HeldPoint(app, connection, transaction, connection.ProcessID);
     }
 
-    /// <summary>Waits until a writer is blocked behind the held point, and terminates it.</summary>
-    public async Task KillBlockedWriterAsync()
+    /// <summary>Waits until a writer is blocked behind the held point; returns its backend's pid.</summary>
+    public async Task<int> WaitForBlockedWriterAsync()
     {
         await using var watcher = await StoreFixture.OpenPrimaryAsync(app);
         async Task<int?> BlockedPid()
@@ -55,15 +57,33 @@ internal sealed class WriterKill : IAsyncDisposable
             return await find.ExecuteScalarAsync() as int?;
         }
         var blocked = await Eventually.WaitForAsync(BlockedPid, p => p is not null, TimeSpan.FromSeconds(30), "a writer blocked behind the held point");
+        return blocked!.Value;
+    }
+
+    /// <summary>Terminates the writer blocked behind the held point, as a killed worker would leave it.</summary>
+    public async Task KillBlockedWriterAsync()
+    {
+        var blocked = await WaitForBlockedWriterAsync();
+        await using var watcher = await StoreFixture.OpenPrimaryAsync(app);
         await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", watcher);
-        kill.Parameters.AddWithValue("pid", blocked!.Value);
+        kill.Parameters.AddWithValue("pid", blocked);
         Assert.True((bool)(await kill.ExecuteScalarAsync())!);
     }
 
-    /// <summary>Lets go of the held point without storing it.</summary>
+    /// <summary>Stores the held point, as a concurrent writer of the same point would.</summary>
+    public async Task CommitAsync()
+    {
+        await transaction.CommitAsync();
+        committed = true;
+    }
+
+    /// <summary>Lets go of the held point without storing it (unless committed).</summary>
     public async ValueTask DisposeAsync()
     {
-        await transaction.RollbackAsync();
+        if (!committed)
+        {
+            await transaction.RollbackAsync();
+        }
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }
