@@ -192,12 +192,19 @@ public sealed class ObservationWriter(
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {table} (series_id, ts, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (seriesId, ts, value) in points)
+        // Synchronous writes: they only touch Npgsql's buffer (and the socket when it is full, every
+        // few hundred rows); the async calls cost more CPU than the copy itself on a busy 2-core box.
+        for (var i = 0; i < points.Count; i++)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(seriesId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(ts, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken);
+            if (i % 8192 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var (seriesId, ts, value) = points[i];
+            importer.StartRow();
+            importer.Write(seriesId, NpgsqlDbType.Bigint);
+            importer.Write(ts, NpgsqlDbType.TimestampTz);
+            importer.Write(value, NpgsqlDbType.Double);
         }
         return (int)await importer.CompleteAsync(cancellationToken);
     }

@@ -16,7 +16,7 @@ using NpgsqlTypes;
 
 // Observation writes into the partitioned table: binary COPY (ObservationWriter) vs batched
 // multi-row INSERT vs EF Core SaveChanges, on the same shape of rows, into a fresh database.
-// Usage: dotnet run -c Release -- [--rows N] [--ef-rows N] [--batch N] [--series N] [--settings path]
+// Usage: dotnet run -c Release -- [--rows N] [--ef-rows N] [--batch N] [--series N] [--settings path] [--copy-only]
 
 var rows = Arg("--rows", 1_000_000);
 var efRows = Arg("--ef-rows", 100_000);
@@ -108,6 +108,11 @@ var rerun = await Time("ObservationWriter, same rows again (all dup.)", rows, as
         }
     }
 });
+
+if (args.Contains("--copy-only"))
+{
+    return;
+}
 
 const int RowsPerStatement = 1_000;
 async Task<double> BatchedInsert(string metric, bool keyOrder)
