@@ -17,6 +17,12 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
 
+    // The observation store: written by ObservationWriter (binary COPY), read here.
+    public DbSet<SeriesRow> Series => Set<SeriesRow>();
+    public DbSet<ObservationRow> Observations => Set<ObservationRow>();
+    public DbSet<Rollup5mRow> Rollups5m => Set<Rollup5mRow>();
+    public DbSet<Rollup1hRow> Rollups1h => Set<Rollup1hRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

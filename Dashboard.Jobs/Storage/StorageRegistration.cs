@@ -10,7 +10,7 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Write context on the primary, read context on the replica (multi-host, prefer-standby,
-    /// falling back to the primary), and the start-up migrator.
+    /// falling back to the primary), the start-up migrator and the observation store.
     /// </summary>
     public static IHostApplicationBuilder AddDashboardStorage(this IHostApplicationBuilder builder)
     {
@@ -24,6 +24,13 @@ public static class StorageRegistration
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         builder.Services.AddSingleton<DatabaseMigrator>();
+
+        // The long-history observation store (singletons: they cache series ids and known partitions).
+        builder.Services.AddSingleton<ObservationStoreDataSource>();
+        builder.Services.AddSingleton<PartitionMaintenance>();
+        builder.Services.AddSingleton<ObservationWriter>();
+        builder.Services.AddSingleton<ObservationRollups>();
+        builder.Services.AddSingleton<ObservationHistory>();
         return builder;
     }
 

@@ -10,7 +10,8 @@ namespace Dashboard.Hosting;
 /// operator fixes everything in one go (all failures are reported together).
 /// </summary>
 internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
-    : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>
+    : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>,
+      IValidateOptions<StorageRetentionOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -107,6 +108,9 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    public ValidateOptionsResult Validate(string? name, StorageRetentionOptions options) =>
+        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 
     private static void CheckConnectionString(string key, string value, List<string> errors)
     {

@@ -21,6 +21,8 @@ internal static class JobsRegistration
 
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddTransient<HeartbeatJob>();
+        builder.Services.AddTransient<RollupJob>();
+        builder.Services.AddTransient<RetentionJob>();
 
         builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

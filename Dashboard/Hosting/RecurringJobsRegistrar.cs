@@ -9,6 +9,8 @@ internal sealed class RecurringJobsRegistrar(IRecurringJobManager jobs) : IHoste
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.Id, j => j.RunAsync(CancellationToken.None), HeartbeatJob.Cron);
+        jobs.AddOrUpdate<RollupJob>(RollupJob.Id, j => j.RunAsync(CancellationToken.None), RollupJob.Cron);
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), RetentionJob.Cron);
         return Task.CompletedTask;
     }
 

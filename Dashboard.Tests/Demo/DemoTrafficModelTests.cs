@@ -1,6 +1,6 @@
 using Dashboard.Jobs.Demo;
 
-namespace Dashboard.Tests.Jobs;
+namespace Dashboard.Tests.Demo;
 
 public sealed class DemoTrafficModelTests
 {
