@@ -8,6 +8,7 @@ if (args.Length > 0 && args[0] == CheckMetricsCommand.Verb)
 {
     return await CheckMetricsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
 }
+MetricsDefaults.Apply();
 var verb = args.Length > 0 && args[0] is "migrate" ? args[0] : null;
 var builder = WebApplication.CreateBuilder(verb is null ? args : args[1..]);
 builder.AddDashboard();

@@ -1,3 +1,4 @@
+using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
+    public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

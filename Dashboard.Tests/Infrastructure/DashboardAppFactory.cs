@@ -17,6 +17,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
 {
     private readonly string credentialsPath = Path.Combine(Path.GetTempPath(), $"dashboard-test-creds-{Guid.NewGuid():N}.json");
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private readonly OverrideConfigurationSource overrides = new();
     private string database = "";
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -59,7 +60,11 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
         builder.UseEnvironment("Test");
         // Outside Development, static web assets (MudBlazor, blazor.web.js) come from a publish folder; the test host serves them from the build.
         builder.UseStaticWebAssets();
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(c =>
+        {
+            c.AddInMemoryCollection(settings);
+            c.Add(overrides);
+        });
     }
 
     /// <summary>
@@ -68,16 +73,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
     /// </summary>
     public IDisposable OverrideSetting(string key, string value)
     {
-        var root = (IConfigurationRoot)Services.GetRequiredService<IConfiguration>();
-        var provider = root.Providers.OfType<Microsoft.Extensions.Configuration.Memory.MemoryConfigurationProvider>().Last();
-        provider.TryGet(key, out var previous);
-        provider.Set(key, value);
-        root.Reload();
-        return new Restore(() =>
-        {
-            provider.Set(key, previous);
-            root.Reload();
-        });
+        overrides.Provider.Apply(key, value);
+        return new Restore(() => overrides.Provider.Apply(key, null));
     }
 
     private sealed class Restore(Action action) : IDisposable

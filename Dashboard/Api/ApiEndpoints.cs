@@ -39,6 +39,16 @@ internal static class ApiEndpoints
         api.MapGet("/jobs", (SystemStatusService status, CancellationToken ct) => status.GetJobRunsAsync(ct))
             .RequireAuthorization(Policies.Operations);
 
+        api.MapGet("/sources", async (SystemStatusService status, CancellationToken ct) =>
+            (await status.GetSourcesAsync(ct)).Select(s => new
+            {
+                source = s.Source,
+                state = s.IsStale ? "stale" : "live",
+                lastSuccessAt = s.LastSuccessAt,
+                staleSince = s.StaleSince,
+                error = s.LastError,
+            }));
+
         api.MapGet("/dependencies", (DependencyStatus dependencies) => dependencies.Current.Select(d => new
         {
             name = d.Name,

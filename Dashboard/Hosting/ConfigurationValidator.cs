@@ -10,7 +10,7 @@ namespace Dashboard.Hosting;
 /// operator fixes everything in one go (all failures are reported together).
 /// </summary>
 internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
-    : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>,
+    : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>, IValidateOptions<IngestOptions>,
       IValidateOptions<StorageRetentionOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -111,6 +111,28 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
 
     public ValidateOptionsResult Validate(string? name, StorageRetentionOptions options) =>
         options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        var errors = new List<string>();
+        if (options.InitialBackfill < TimeSpan.Zero || options.InitialBackfill > options.MaxBackfill)
+        {
+            errors.Add($"Ingest:InitialBackfill must be between 0 and Ingest:MaxBackfill ({options.MaxBackfill}) (got {options.InitialBackfill}).");
+        }
+        if (options.MaxBackfill < TimeSpan.Zero || options.MaxBackfill > TimeSpan.FromDays(400))
+        {
+            errors.Add($"Ingest:MaxBackfill must be between 0 and 400 days (got {options.MaxBackfill}).");
+        }
+        if (options.BackfillStep < TimeSpan.FromSeconds(1) || options.BackfillStep > TimeSpan.FromHours(1))
+        {
+            errors.Add($"Ingest:BackfillStep must be between 1 second and 1 hour (got {options.BackfillStep}).");
+        }
+        foreach (var (target, connectionString) in options.Postgres)
+        {
+            CheckConnectionString($"Ingest:Postgres:{target}", connectionString, errors);
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 
     private static void CheckConnectionString(string key, string value, List<string> errors)
     {

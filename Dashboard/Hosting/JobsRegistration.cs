@@ -6,6 +6,9 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
+using Dashboard.Jobs.Demo;
+using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Sources.Postgres;
 
 namespace Dashboard.Hosting;
 
@@ -23,6 +26,16 @@ internal static class JobsRegistration
         builder.Services.AddTransient<HeartbeatJob>();
         builder.Services.AddTransient<RollupJob>();
         builder.Services.AddTransient<RetentionJob>();
+
+        // Ingestion: sources -> store, with per-source staleness.
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IngestOptions>, ConfigurationValidator>();
+        builder.Services.AddSingleton<SourceStatusTracker>();
+        builder.Services.AddSingleton<PostgresSnapshots>();
+        builder.Services.AddSingleton(new PostgresStatsCollector());
+        builder.Services.AddTransient<PrometheusIngestJob>();
+        builder.Services.AddTransient<PostgresStatsJob>();
+        builder.Services.AddTransient<DemoHistoryJob>();
 
         builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -45,7 +58,8 @@ internal static class JobsRegistration
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount * 2);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
-            builder.Services.AddHostedService<RecurringJobsRegistrar>();
+            builder.Services.AddSingleton<RecurringJobsRegistrar>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurringJobsRegistrar>());
         }
         return builder;
     }

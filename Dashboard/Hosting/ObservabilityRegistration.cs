@@ -15,10 +15,7 @@ internal static class ObservabilityRegistration
     /// <summary>JSON logs with a correlation id per request, health checks per dependency, and their publisher.</summary>
     public static IHostApplicationBuilder AddDashboardObservability(this IHostApplicationBuilder builder)
     {
-        // prometheus-net's .NET Meters bridge publishes one family per Meter instance, and the
-        // HttpClient factory and global meters share names: the result has duplicate HELP lines
-        // that strict parsers (ours, promtool) reject. The app's own metrics are explicit instead.
-        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
+        MetricsDefaults.Apply();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {

@@ -1,3 +1,4 @@
+using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace Dashboard.Services;
 
 /// <summary>Catalog thresholds and job runs for the overview and the API, read via the cache over the replica.</summary>
-public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache)
+public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache, SourceStatusTracker sources)
 {
     public const string CatalogTag = "catalog";
 
@@ -16,6 +17,13 @@ public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, 
             await using var db = await reads.CreateDbContextAsync(ct);
             return await db.MetricSettings.OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(ct);
         }, tags: [CatalogTag], cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Source health, from the primary and never cached: "stale since T" must not itself be stale.
+    /// Per-expression entries are shown only while they fail.
+    /// </summary>
+    public async Task<IReadOnlyList<SourceStatusRow>> GetSourcesAsync(CancellationToken cancellationToken) =>
+        (await sources.GetAllAsync(cancellationToken)).Where(s => !s.Source.Contains(':', StringComparison.Ordinal) || s.Source.StartsWith("postgres:", StringComparison.Ordinal) || s.IsStale).ToList();
 
     /// <summary>Not cached: this is how operators see whether the pipeline is alive right now.</summary>
     public async Task<IReadOnlyList<JobRunRow>> GetJobRunsAsync(CancellationToken cancellationToken)

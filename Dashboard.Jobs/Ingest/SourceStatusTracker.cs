@@ -1,0 +1,57 @@
+using Dashboard.Jobs.Storage;
+using Microsoft.EntityFrameworkCore;
+using Prometheus;
+
+namespace Dashboard.Jobs.Ingest;
+
+/// <summary>
+/// Records each source's successes and failures (shared through the primary, so every web
+/// instance shows the same "stale since T") and says when a source has just come back, which
+/// is when its gap is backfilled.
+/// </summary>
+public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+{
+    private static readonly Gauge Stale = Metrics.CreateGauge(
+        "dashboard_source_stale", "1 while a telemetry source is failing, else 0.", "source");
+
+    /// <summary>What the tracker knew before this success: when the source last succeeded and whether it was stale.</summary>
+    public sealed record Previous(DateTimeOffset? LastSuccessAt, bool WasStale);
+
+    public async Task<Previous> RecordSuccessAsync(string source, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.SourceStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Source == source, cancellationToken);
+        // Upserts, because the recurring job and an on-demand run may report the same source at once.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO source_status (source, last_success_at, last_attempt_at, stale_since, last_error)
+            VALUES ({source}, {now}, {now}, NULL, NULL)
+            ON CONFLICT (source) DO UPDATE SET last_success_at = EXCLUDED.last_success_at,
+                last_attempt_at = EXCLUDED.last_attempt_at, stale_since = NULL, last_error = NULL
+            """, cancellationToken);
+        Stale.WithLabels(source).Set(0);
+        return new Previous(row?.LastSuccessAt, row?.IsStale ?? false);
+    }
+
+    public async Task RecordFailureAsync(string source, string error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var message = error.Length <= 1000 ? error : error[..1000];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Stale since the last good data, or since now if there never was any; an ongoing outage keeps its start.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO source_status (source, last_success_at, last_attempt_at, stale_since, last_error)
+            VALUES ({source}, NULL, {now}, {now}, {message})
+            ON CONFLICT (source) DO UPDATE SET last_attempt_at = EXCLUDED.last_attempt_at,
+                stale_since = COALESCE(source_status.stale_since, source_status.last_success_at, EXCLUDED.stale_since),
+                last_error = EXCLUDED.last_error
+            """, cancellationToken);
+        Stale.WithLabels(source).Set(1);
+    }
+
+    public async Task<IReadOnlyList<SourceStatusRow>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SourceStatuses.AsNoTracking().OrderBy(s => s.Source).ToListAsync(cancellationToken);
+    }
+}

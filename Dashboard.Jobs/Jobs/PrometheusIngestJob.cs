@@ -1,0 +1,116 @@
+using Dashboard.Domain.Catalog;
+using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Sources.Prometheus;
+using Dashboard.Jobs.Storage;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Jobs.Jobs;
+
+/// <summary>
+/// Every 15 s: evaluates each catalog metric's PromQL on Prometheus and stores the values.
+/// Prometheus unreachable: the source is marked stale with its error and nothing is written
+/// (never zeros). On first connection, and when Prometheus returns after a gap, the gap is
+/// backfilled from query_range; the writer is idempotent, so overlaps cost nothing.
+/// </summary>
+public sealed class PrometheusIngestJob(
+    PrometheusClient prometheus,
+    ObservationWriter writer,
+    SourceStatusTracker status,
+    JobRunRecorder recorder,
+    IOptionsMonitor<PrometheusOptions> prometheusOptions,
+    IOptionsMonitor<IngestOptions> ingestOptions,
+    TimeProvider time)
+{
+    public const string Id = "ingest-prometheus";
+    public const string Cron = "*/15 * * * * *";
+    public const string Source = "prometheus";
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [AutomaticRetry(Attempts = 0)] // the next run is 15 s away; a retry would only pile up
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(prometheusOptions.CurrentValue.Url)
+            ? Task.CompletedTask
+            : recorder.RunAsync(Id, IngestAsync, cancellationToken);
+
+    /// <summary>One ingest pass; returns the number of points written (new ones only).</summary>
+    public async Task<int> IngestAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var observations = new List<Observation>();
+        var queries = Queries();
+        foreach (var (metric, promql) in queries)
+        {
+            try
+            {
+                var result = await prometheus.QueryAsync(promql, now, cancellationToken);
+                observations.AddRange(result.ToObservations(metric));
+                await status.RecordSuccessAsync($"{Source}:{metric}", cancellationToken);
+            }
+            catch (PrometheusQueryException ex) when (IsSourceDown(ex))
+            {
+                await status.RecordFailureAsync(Source, $"Prometheus: {ex.Error}", cancellationToken);
+                return 0;
+            }
+            catch (PrometheusQueryException ex)
+            {
+                // The server answered but this expression is wrong (bad override, missing series type):
+                // only this metric is stale, with Prometheus' own message.
+                await status.RecordFailureAsync($"{Source}:{metric}", $"{ex.ErrorType}: {ex.Error}", cancellationToken);
+            }
+        }
+
+        var previous = await status.RecordSuccessAsync(Source, cancellationToken);
+        var written = (await writer.WriteAsync(observations, cancellationToken)).Inserted;
+        if (BackfillFrom(previous, now) is { } from)
+        {
+            written += await BackfillAsync(queries, from, now, cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>Fills [from, to] from query_range, metric by metric.</summary>
+    public async Task<int> BackfillAsync(IReadOnlyList<(string Metric, string Promql)> queries, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var step = ingestOptions.CurrentValue.BackfillStep;
+        var written = 0;
+        foreach (var (metric, promql) in queries)
+        {
+            try
+            {
+                var result = await prometheus.QueryRangeAsync(promql, from, to, step, cancellationToken);
+                written += (await writer.WriteAsync(result.ToObservations(metric).ToList(), cancellationToken)).Inserted;
+            }
+            catch (PrometheusQueryException ex) when (!IsSourceDown(ex))
+            {
+                await status.RecordFailureAsync($"{Source}:{metric}", $"backfill {ex.ErrorType}: {ex.Error}", cancellationToken);
+            }
+        }
+        return written;
+    }
+
+    public IReadOnlyList<(string Metric, string Promql)> Queries() =>
+        MetricCatalog.Default.Metrics.Select(m => (m.Id, DefaultQueries.For(m.Id, prometheusOptions.CurrentValue.Queries))).ToList();
+
+    private DateTimeOffset? BackfillFrom(SourceStatusTracker.Previous previous, DateTimeOffset now)
+    {
+        var options = ingestOptions.CurrentValue;
+        var earliest = now - options.MaxBackfill;
+        if (previous.LastSuccessAt is not { } last)
+        {
+            var initial = now - options.InitialBackfill;
+            return initial > earliest ? initial : earliest;
+        }
+        if (!previous.WasStale && now - last <= 2 * Interval)
+        {
+            return null;
+        }
+        return last > earliest ? last : earliest;
+    }
+
+    private static bool IsSourceDown(PrometheusQueryException ex) =>
+        ex.ErrorType is PrometheusQueryException.Unreachable or PrometheusQueryException.Timeout
+            or PrometheusQueryException.BadResponse or PrometheusQueryException.NotConfigured;
+}

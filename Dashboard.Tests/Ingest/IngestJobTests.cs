@@ -1,0 +1,127 @@
+using Dashboard.Domain.Catalog;
+using Dashboard.Hosting;
+using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Jobs;
+using Dashboard.Jobs.Storage;
+using Dashboard.Tests.Infrastructure;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Ingest;
+
+/// <summary>Ingestion from the real Prometheus and PostgreSQL into the real store, with sources failing.</summary>
+[Collection(StackCollection.Name)]
+public sealed class IngestJobTests(DashboardAppFactory app)
+{
+    private T Get<T>() where T : notnull => app.Services.GetRequiredService<T>();
+
+    private async Task<List<DateTimeOffset>> TimestampsAsync(string metric, DateTimeOffset from, DateTimeOffset to)
+    {
+        await using var db = await Get<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        return await db.Observations
+            .Where(o => db.Series.Any(s => s.Id == o.SeriesId && s.Metric == metric) && o.Ts > from && o.Ts < to)
+            .Select(o => o.Ts).Distinct().OrderBy(t => t).ToListAsync();
+    }
+
+    private async Task<SourceStatusRow> StatusAsync(string source) =>
+        (await Get<SourceStatusTracker>().GetAllAsync(CancellationToken.None)).Single(s => s.Source == source);
+
+    [Fact]
+    public async Task PrometheusIngest_RealPrometheus_StoresCatalogSeriesAndMarksLive()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Get<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+
+        Assert.NotEmpty(await TimestampsAsync(MetricIds.Memory, before, DateTimeOffset.UtcNow.AddSeconds(5)));
+        Assert.NotEmpty(await TimestampsAsync(MetricIds.Cpu, before, DateTimeOffset.UtcNow.AddSeconds(5)));
+        var status = await StatusAsync(PrometheusIngestJob.Source);
+        Assert.False(status.IsStale);
+        Assert.Null(status.LastError);
+    }
+
+    [Fact]
+    public async Task PrometheusStopped_StaleWithErrorAndNoPoints_ThenGapBackfilledOnReturn()
+    {
+        var recurring = Get<IRecurringJobManager>();
+        // Only this test's runs may ingest, so the gap is the test's to see.
+        recurring.RemoveIfExists(PrometheusIngestJob.Id);
+        using var step = app.OverrideSetting("Ingest:BackfillStep", "00:00:02");
+        var job = Get<PrometheusIngestJob>();
+        try
+        {
+            await job.IngestAsync(CancellationToken.None);
+            var lastGood = DateTimeOffset.UtcNow;
+            // Prometheus keeps scraping for a while; the dashboard does not read it.
+            await Eventually.WaitForAsync(() => Task.FromResult(DateTimeOffset.UtcNow), t => t > lastGood.AddSeconds(8), TimeSpan.FromSeconds(15), "time to pass");
+            var stoppedAt = DateTimeOffset.UtcNow;
+            await StackControl.StopAsync("prometheus");
+            try
+            {
+                var written = await job.IngestAsync(CancellationToken.None);
+
+                Assert.Equal(0, written);
+                var stale = await StatusAsync(PrometheusIngestJob.Source);
+                Assert.True(stale.IsStale);
+                Assert.True(stale.StaleSince <= stoppedAt, "stale since the last good read, not since the failure");
+                Assert.Contains("Prometheus", stale.LastError);
+                Assert.Empty(await TimestampsAsync(MetricIds.Memory, lastGood.AddSeconds(1), stoppedAt));
+            }
+            finally
+            {
+                await StackControl.StartAsync("prometheus");
+            }
+
+            await Eventually.WaitForAsync(() => job.IngestAsync(CancellationToken.None), _ => true, TimeSpan.FromSeconds(30), "an ingest after the restart");
+
+            var backfilled = await TimestampsAsync(MetricIds.Memory, lastGood.AddSeconds(1), stoppedAt);
+            Assert.True(backfilled.Count >= 3, $"expected the 8 s gap backfilled at a 2 s step, found {backfilled.Count} points");
+            Assert.False((await StatusAsync(PrometheusIngestJob.Source)).IsStale);
+        }
+        finally
+        {
+            await app.Services.GetRequiredService<RecurringJobsRegistrar>().StartAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task PostgresStats_Primary_StoresConnectionsAndKeepsSnapshot()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Get<PostgresStatsJob>().CollectAllAsync(CancellationToken.None);
+
+        Assert.NotEmpty(await TimestampsAsync(MetricIds.DbConnections, before, DateTimeOffset.UtcNow.AddSeconds(5)));
+        Assert.False((await StatusAsync("postgres:dashboard")).IsStale);
+        var snapshot = Get<PostgresSnapshots>().Get("dashboard");
+        Assert.NotNull(snapshot?.Connections.Data);
+    }
+
+    [Fact]
+    public async Task PostgresTarget_Unreachable_StaleWithServerError_OtherTargetsStillCollected()
+    {
+        var primary = TestStack.WithDatabase(TestStack.Current.PrimaryConnectionString, "postgres");
+        using var good = app.OverrideSetting("Ingest:Postgres:main", primary);
+        using var bad = app.OverrideSetting("Ingest:Postgres:gone", "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2");
+
+        await Get<PostgresStatsJob>().CollectAllAsync(CancellationToken.None);
+
+        var gone = await StatusAsync("postgres:gone");
+        Assert.True(gone.IsStale);
+        Assert.Contains("PostgreSQL gone:", gone.LastError);
+        Assert.False((await StatusAsync("postgres:main")).IsStale);
+    }
+
+    [Fact]
+    public async Task SourcesApi_StaleSource_ShownWithSinceAndError()
+    {
+        await Get<SourceStatusTracker>().RecordFailureAsync("scrape:test-target", "connection refused", CancellationToken.None);
+        using var designer = app.CreateRawClient(app.For("designer").Token);
+
+        var body = await designer.GetStringAsync("/api/v1/sources");
+
+        Assert.Contains("\"source\":\"scrape:test-target\",\"state\":\"stale\"", body);
+        Assert.Contains("connection refused", body);
+    }
+}
