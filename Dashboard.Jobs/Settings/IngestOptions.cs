@@ -19,4 +19,7 @@ public sealed class IngestOptions
     /// with pg_monitor. Empty: the dashboard's own primary, as "dashboard".
     /// </summary>
     public Dictionary<string, string> Postgres { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>/metrics endpoints scraped directly every 30 s (name -> target); empty: none.</summary>
+    public Dictionary<string, ScrapeTargetOptions> ScrapeTargets { get; set; } = new(StringComparer.Ordinal);
 }

@@ -125,3 +125,46 @@ public sealed class IngestJobTests(DashboardAppFactory app)
         Assert.Contains("connection refused", body);
     }
 }
+
+[Collection(StackCollection.Name)]
+public sealed class ScrapeIngestJobTests(DashboardAppFactory app)
+{
+    [Fact]
+    public async Task DirectScrape_NodeExporterAndLoginPage_NodeStoredLoginPageStaleWithReason()
+    {
+        var stack = TestStack.Current;
+        using var node = app.OverrideSetting("Ingest:ScrapeTargets:node:Url", $"http://127.0.0.1:{stack.NodeExporterPort}/metrics");
+        using var html = app.OverrideSetting("Ingest:ScrapeTargets:login:Url", new Uri(app.BaseAddress, "/account/login").ToString());
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await app.Services.GetRequiredService<ScrapeIngestJob>().ScrapeAllAsync(CancellationToken.None);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        var memTotal = await db.Observations
+            .Where(o => o.Ts > before && db.Series.Any(s => s.Id == o.SeriesId && s.Metric == "node_memory_MemTotal_bytes" && s.Entity.StartsWith("target=\"node\"")))
+            .Select(o => o.Value).ToListAsync();
+        Assert.NotEmpty(memTotal);
+        Assert.All(memTotal, v => Assert.True(v > 0));
+        var statuses = await app.Services.GetRequiredService<SourceStatusTracker>().GetAllAsync(CancellationToken.None);
+        Assert.False(statuses.Single(s => s.Source == "scrape:node").IsStale);
+        var login = statuses.Single(s => s.Source == "scrape:login");
+        Assert.True(login.IsStale);
+        Assert.Contains("not a metrics endpoint (got text/html; a login page?)", login.LastError);
+        Assert.False(await db.Series.AnyAsync(s => s.Entity.StartsWith("target=\"login\"")));
+    }
+
+    [Fact]
+    public void ToObservations_LabelsCanonicalAndEscaped_TargetFirst()
+    {
+        var families = new Dashboard.Jobs.Sources.Exposition.ExpositionParser().Parse(
+            "# TYPE t gauge\nt{b=\"2\",a=\"q\\\"uote\"} 7\n"u8.ToArray(), Dashboard.Jobs.Sources.Exposition.ExpositionFormat.PrometheusText);
+        var at = new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+
+        var observation = Assert.Single(ScrapeIngestJob.ToObservations("app", families, at));
+
+        Assert.Equal("t", observation.Metric);
+        Assert.Equal("target=\"app\",a=\"q\\\"uote\",b=\"2\"", observation.Entity);
+        Assert.Equal(7, observation.Value);
+        Assert.Equal(at, observation.Timestamp);
+    }
+}

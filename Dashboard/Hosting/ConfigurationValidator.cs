@@ -131,6 +131,13 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         {
             CheckConnectionString($"Ingest:Postgres:{target}", connectionString, errors);
         }
+        foreach (var (target, scrape) in options.ScrapeTargets)
+        {
+            if (!Uri.TryCreate(scrape.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"Ingest:ScrapeTargets:{target}:Url must be an absolute http(s) URL (got '{scrape.Url}').");
+            }
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -35,6 +35,8 @@ internal static class JobsRegistration
         builder.Services.AddSingleton(new PostgresStatsCollector());
         builder.Services.AddTransient<PrometheusIngestJob>();
         builder.Services.AddTransient<PostgresStatsJob>();
+        builder.Services.AddTransient<ScrapeIngestJob>();
+        builder.Services.AddHttpClient(ScrapeIngestJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddTransient<DemoHistoryJob>();
 
         builder.Services.AddHangfire((sp, config) => config

@@ -16,6 +16,7 @@ internal sealed class RecurringJobsRegistrar(
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(CancellationToken.None), RetentionJob.Cron);
         jobs.AddOrUpdate<PrometheusIngestJob>(PrometheusIngestJob.Id, j => j.RunAsync(CancellationToken.None), PrometheusIngestJob.Cron);
         jobs.AddOrUpdate<PostgresStatsJob>(PostgresStatsJob.Id, j => j.RunAsync(CancellationToken.None), PostgresStatsJob.Cron);
+        jobs.AddOrUpdate<ScrapeIngestJob>(ScrapeIngestJob.Id, j => j.RunAsync(CancellationToken.None), ScrapeIngestJob.Cron);
         if (dashboard.Value.DemoMode)
         {
             // Once per database: the job does nothing when the demo history is already there.
