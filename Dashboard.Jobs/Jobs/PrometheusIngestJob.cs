@@ -51,7 +51,7 @@ public sealed class PrometheusIngestJob(
             }
             catch (PrometheusQueryException ex) when (IsSourceDown(ex))
             {
-                await status.RecordFailureAsync(Source, $"Prometheus: {ex.Error}", cancellationToken);
+                await status.RecordFailureAsync(Source, ex.Error, cancellationToken);
                 return 0;
             }
             catch (PrometheusQueryException ex)
