@@ -49,6 +49,12 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
         Stale.WithLabels(source).Set(1);
     }
 
+    public async Task<SourceStatusRow?> GetAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SourceStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Source == source, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SourceStatusRow>> GetAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

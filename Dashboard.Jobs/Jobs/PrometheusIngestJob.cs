@@ -1,9 +1,11 @@
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Jobs.Jobs;
@@ -21,6 +23,10 @@ public sealed class PrometheusIngestJob(
     JobRunRecorder recorder,
     IOptionsMonitor<PrometheusOptions> prometheusOptions,
     IOptionsMonitor<IngestOptions> ingestOptions,
+    IDbContextFactory<DashboardDbContext> contexts,
+    GaugeSnapshotBuilder gauges,
+    LiveFeed feed,
+    IGaugePublisher publisher,
     TimeProvider time)
 {
     public const string Id = "ingest-prometheus";
@@ -39,36 +45,53 @@ public sealed class PrometheusIngestJob(
     public async Task<int> IngestAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var observations = new List<Observation>();
+        var byMetric = new Dictionary<string, List<Observation>>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, (string Reason, DateTimeOffset Since)>(StringComparer.Ordinal);
         var queries = Queries();
         foreach (var (metric, promql) in queries)
         {
             try
             {
                 var result = await prometheus.QueryAsync(promql, now, cancellationToken);
-                observations.AddRange(result.ToObservations(metric));
+                byMetric[metric] = result.ToObservations(metric).ToList();
                 await status.RecordSuccessAsync($"{Source}:{metric}", cancellationToken);
             }
             catch (PrometheusQueryException ex) when (IsSourceDown(ex))
             {
                 await status.RecordFailureAsync(Source, ex.Error, cancellationToken);
+                var since = (await status.GetAsync(Source, cancellationToken))?.StaleSince ?? now;
+                await PublishAsync(byMetric: [], queries.ToDictionary(q => q.Metric, _ => (ex.Error, since), StringComparer.Ordinal), cancellationToken);
                 return 0;
             }
             catch (PrometheusQueryException ex)
             {
                 // The server answered but this expression is wrong (bad override, missing series type):
                 // only this metric is stale, with Prometheus' own message.
-                await status.RecordFailureAsync($"{Source}:{metric}", $"{ex.ErrorType}: {ex.Error}", cancellationToken);
+                var reason = $"{ex.ErrorType}: {ex.Error}";
+                await status.RecordFailureAsync($"{Source}:{metric}", reason, cancellationToken);
+                failures[metric] = (reason, (await status.GetAsync($"{Source}:{metric}", cancellationToken))?.StaleSince ?? now);
             }
         }
 
         var previous = await status.RecordSuccessAsync(Source, cancellationToken);
-        var written = (await writer.WriteAsync(observations, cancellationToken)).Inserted;
+        var written = (await writer.WriteAsync(byMetric.Values.SelectMany(o => o).ToList(), cancellationToken)).Inserted;
+        await PublishAsync(byMetric, failures, cancellationToken);
         if (BackfillFrom(previous, now) is { } from)
         {
             written += await BackfillAsync(queries, from, now, cancellationToken);
         }
         return written;
+    }
+
+    private async Task PublishAsync(
+        Dictionary<string, List<Observation>> byMetric,
+        Dictionary<string, (string Reason, DateTimeOffset Since)> failures,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
+        var batch = gauges.Build(metrics, byMetric, failures, feed.Latest);
+        await publisher.PublishAsync(batch, cancellationToken);
     }
 
     /// <summary>Fills [from, to] from query_range, metric by metric.</summary>

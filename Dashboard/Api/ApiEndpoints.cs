@@ -34,6 +34,12 @@ internal static class ApiEndpoints
             })
             .RequireAuthorization(Policies.Owner);
 
+        // The gauges now, filtered for the caller's role (automation, wall scripts).
+        api.MapGet("/status", (ClaimsPrincipal user, Jobs.Live.LiveFeed feed) =>
+            feed.Latest is { } latest
+                ? Results.Ok(Live.GaugeVisibility.For(user, latest))
+                : Results.Ok(new { publishedAt = (DateTimeOffset?)null, gauges = Array.Empty<object>(), note = "No ingest has run on this instance yet." }));
+
         api.MapGet("/catalog", (SystemStatusService status, CancellationToken ct) => status.GetCatalogAsync(ct));
 
         api.MapGet("/jobs", (SystemStatusService status, CancellationToken ct) => status.GetJobRunsAsync(ct))

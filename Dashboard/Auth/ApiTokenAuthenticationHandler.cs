@@ -29,12 +29,10 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (TokenFrom(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
-        var token = header["Bearer ".Length..].Trim();
 
         var scrapeToken = observability.Value.MetricsScrapeToken;
         if (!string.IsNullOrEmpty(scrapeToken) &&
@@ -52,6 +50,22 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.");
         }
         return Success(await principals.CreateAsync(user));
+    }
+
+    /// <summary>
+    /// The bearer token of a request: the Authorization header, or, for hub connections only,
+    /// the access_token query parameter (browsers cannot set headers on WebSockets).
+    /// </summary>
+    public static string? TokenFrom(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+        return request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } fromQuery
+            ? fromQuery
+            : null;
     }
 
     private AuthenticateResult Success(ClaimsPrincipal principal) =>

@@ -2,6 +2,7 @@ using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Demo;
+using Dashboard.Live;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
@@ -23,6 +24,9 @@ internal static class DashboardApp
         builder.AddDashboardOptions();
         builder.AddDashboardStorage();
         builder.AddDashboardCache();
+
+        // Live gauges: feed, hub, backplane
+        builder.AddDashboardLive();
 
         // Jobs (server only in worker/both roles)
         builder.AddDashboardJobs();
@@ -75,6 +79,7 @@ internal static class DashboardApp
             app.MapStaticAssets().AllowAnonymous();
             app.MapAccountEndpoints();
             app.MapDashboardApi();
+            app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Domain.Health;
+using Dashboard.Jobs.Jobs;
+using Dashboard.Jobs.Live;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Live;
+
+/// <summary>The live path end to end: real Prometheus -> ingest -> Domain judgement -> hub and API, by role.</summary>
+[Collection(StackCollection.Name)]
+public sealed class SaturationHubTests(DashboardAppFactory app)
+{
+    private HubConnection Connect(string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, "/hubs/saturation"), o =>
+            {
+                if (token is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+
+    private static async Task<GaugeBatch> NextBatchAsync(HubConnection connection, Func<GaugeBatch, bool> wanted, Func<Task> trigger)
+    {
+        var received = new TaskCompletionSource<GaugeBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = connection.On<GaugeBatch>(nameof(Dashboard.Live.ISaturationClient.Snapshots), b =>
+        {
+            if (wanted(b))
+            {
+                received.TrySetResult(b);
+            }
+        });
+        await trigger();
+        return await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Hub_Anonymous_Refused()
+    {
+        await using var connection = Connect(token: null);
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_IngestPass_EngineerGetsEveryGaugeDesignerOnlyWhatUsersFeel()
+    {
+        await using var engineer = Connect(app.For("engineer").Token);
+        await using var designer = Connect(app.For("designer").Token);
+        await engineer.StartAsync();
+        await designer.StartAsync();
+        var job = app.Services.GetRequiredService<PrometheusIngestJob>();
+        var start = DateTimeOffset.UtcNow;
+
+        var designerBatch = NextBatchAsync(designer, b => b.PublishedAt >= start, () => Task.CompletedTask);
+        var engineerBatch = await NextBatchAsync(engineer, b => b.PublishedAt >= start, () => job.IngestAsync(CancellationToken.None));
+
+        var all = engineerBatch.Gauges.Select(g => g.MetricId).ToHashSet();
+        Assert.Superset(new HashSet<string> { "cpu", "memory", "disk", "db_connections", "latency_p99", "error_rate", "uptime", "queue_depth" }, all);
+        var cpu = engineerBatch.Gauges.First(g => g.MetricId == "cpu");
+        Assert.NotNull(cpu.Value);
+        Assert.Contains(cpu.Status, new[] { HealthStatus.Ok, HealthStatus.Warning, HealthStatus.Critical });
+        var forDesigner = (await designerBatch).Gauges.Select(g => g.MetricId).ToHashSet();
+        Assert.Contains("latency_p99", forDesigner);
+        Assert.Contains("payment_success", forDesigner);
+        Assert.DoesNotContain("cpu", forDesigner);
+        Assert.DoesNotContain("db_connections", forDesigner);
+    }
+
+    [Fact]
+    public async Task StatusApi_ByRole_FilteredLikeTheHub()
+    {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        using var engineer = app.CreateRawClient(app.For("engineer").Token);
+        using var designer = app.CreateRawClient(app.For("designer").Token);
+
+        var full = await engineer.GetFromJsonAsync<JsonElement>("/api/v1/status");
+        var filtered = await designer.GetFromJsonAsync<JsonElement>("/api/v1/status");
+
+        static HashSet<string> Ids(JsonElement batch) =>
+            batch.GetProperty("gauges").EnumerateArray().Select(g => g.GetProperty("metricId").GetString()!).ToHashSet();
+        Assert.Contains("cpu", Ids(full));
+        Assert.DoesNotContain("cpu", Ids(filtered));
+        Assert.Contains("error_rate", Ids(filtered));
+    }
+
+    [Fact]
+    public async Task PrometheusDown_GaugesStaleWithReasonAndLastValue_NeverZero()
+    {
+        var job = app.Services.GetRequiredService<PrometheusIngestJob>();
+        await job.IngestAsync(CancellationToken.None);
+        var feed = app.Services.GetRequiredService<LiveFeed>();
+        var memoryBefore = feed.Latest!.Gauges.First(g => g.MetricId == "memory").Value;
+        try
+        {
+            await StackControl.StopAsync("prometheus");
+
+            await job.IngestAsync(CancellationToken.None);
+
+            var gauges = feed.Latest!.Gauges;
+            Assert.All(gauges, g => Assert.Equal(HealthStatus.Stale, g.Status));
+            Assert.All(gauges, g => Assert.Contains("unreachable", g.StaleReason));
+            var memory = gauges.First(g => g.MetricId == "memory");
+            Assert.Equal(memoryBefore, memory.Value);
+            Assert.NotEqual(0, memory.Value);
+        }
+        finally
+        {
+            await StackControl.StartAsync("prometheus");
+        }
+        await Eventually.WaitForAsync(async () =>
+            {
+                await job.IngestAsync(CancellationToken.None);
+                return feed.Latest!.Gauges.First(g => g.MetricId == "memory").Status;
+            },
+            s => s != HealthStatus.Stale, TimeSpan.FromSeconds(30), "memory to be live again");
+    }
+}
