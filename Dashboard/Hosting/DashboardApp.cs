@@ -3,6 +3,7 @@ using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Demo;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Sources.Alertmanager;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Services;
@@ -27,6 +28,7 @@ internal static class DashboardApp
         // Jobs (server only in worker/both roles)
         builder.AddDashboardJobs();
         builder.AddPrometheusSource();
+        builder.AddAlertmanagerSource();
 
         // Security
         builder.AddDashboardAuth();
