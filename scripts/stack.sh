@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Local real-services stack for the dashboard, without systemd or Docker:
 # PostgreSQL 15 primary + streaming replica (pg_stat_statements), Redis 7,
-# Prometheus 2 with node_exporter and postgres_exporter. Everything listens on
-# 127.0.0.1 only and keeps its state under <repo>/.state/<profile>/.
+# Prometheus 2 with node_exporter and postgres_exporter, Alertmanager (one null
+# receiver; Prometheus always fires DashboardStackWatchdog at it). Everything
+# listens on 127.0.0.1 only and keeps its state under <repo>/.state/<profile>/.
 #
 # Usage: scripts/stack.sh <verb> [--profile dev|test] [args]
 #   up                install missing Debian packages (root), start what is not running
@@ -11,12 +12,12 @@
 #   env               print `export ...` lines, for: eval "$(scripts/stack.sh env)"
 #   start <service>   start one service (idempotent, like `up` for that service)
 #   stop <service>    stop one service (for fault-injection tests)
-#                     services: primary replica redis prometheus node_exporter postgres_exporter
+#                     services: primary replica redis prometheus node_exporter postgres_exporter alertmanager
 #
 # Profile: --profile NAME, else $DASHBOARD_PROFILE, else dev.
 # Port overrides (env): DASHBOARD_PG_PORT DASHBOARD_REPLICA_PORT DASHBOARD_REDIS_PORT
 #   DASHBOARD_PROM_PORT DASHBOARD_NODE_EXPORTER_PORT DASHBOARD_PG_EXPORTER_PORT
-#   DASHBOARD_APP_PORT. (`env` prints DASHBOARD_STACK_* names instead, so that an
+#   DASHBOARD_ALERTMANAGER_PORT DASHBOARD_APP_PORT. (`env` prints DASHBOARD_STACK_* names instead, so that an
 #   eval'd environment never overrides the ports of another profile.)
 # After `up`, the connection settings are in <state>/appsettings.stack.json (chmod 600),
 # the app/tests find it through $DASHBOARD_STACK_SETTINGS (see `env`).
@@ -27,8 +28,8 @@ SELF=$REPO/scripts/$(basename "${BASH_SOURCE[0]}")
 cd /   # PostgreSQL tools run as postgres, which may not be allowed into the caller's cwd
 
 PACKAGES=(postgresql postgresql-contrib redis-server prometheus prometheus-node-exporter
-          prometheus-postgres-exporter chromium curl)
-SERVICES=(primary replica redis node_exporter postgres_exporter prometheus)
+          prometheus-postgres-exporter prometheus-alertmanager chromium curl)
+SERVICES=(primary replica redis node_exporter postgres_exporter alertmanager prometheus)
 PGBIN=${DASHBOARD_PG_BIN:-/usr/lib/postgresql/15/bin}
 SLOT=dashboard_replica
 DB_USER=dashboard
@@ -41,7 +42,7 @@ warn() { printf '[stack:%s] WARNING: %s\n' "$PROFILE" "$*" >&2; }
 die()  { printf '[stack:%s] ERROR: %s\n' "${PROFILE:-?}" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '7,14p' "$SELF" | sed 's/^# \{0,1\}//' >&2
+  sed -n '8,15p' "$SELF" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -141,8 +142,8 @@ done
 [[ -n $VERB ]] || usage
 
 case $PROFILE in
-  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_APP=5080  INTERVAL=5s ;;
-  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_APP=55080 INTERVAL=2s ;;
+  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  INTERVAL=5s ;;
+  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 INTERVAL=2s ;;
   *) die "unknown profile '$PROFILE' (dev|test)" ;;
 esac
 PG_PORT=${DASHBOARD_PG_PORT:-$D_PG}
@@ -151,8 +152,9 @@ REDIS_PORT=${DASHBOARD_REDIS_PORT:-$D_REDIS}
 PROM_PORT=${DASHBOARD_PROM_PORT:-$D_PROM}
 NODE_PORT=${DASHBOARD_NODE_EXPORTER_PORT:-$D_NODE}
 PGX_PORT=${DASHBOARD_PG_EXPORTER_PORT:-$D_PGX}
+AM_PORT=${DASHBOARD_ALERTMANAGER_PORT:-$D_AM}
 APP_PORT=${DASHBOARD_APP_PORT:-$D_APP}
-for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$APP_PORT"; do
+for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT"; do
   if ! [[ $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p'"; fi
 done
 
@@ -171,6 +173,7 @@ if (( ${#SOCK_REPLICA} + 20 > 100 )); then
   SOCK_REPLICA=$SOCK/replica
 fi
 PROM_DIR=$STATE/prometheus
+AM_DIR=$STATE/alertmanager
 SETTINGS=$STATE/appsettings.stack.json
 PW_FILE=$SECRETS/pg_password
 TOKEN_FILE=$SECRETS/metrics_token
@@ -204,7 +207,7 @@ ensure_packages() {
 # ---------------------------------------------------------------- state folder
 
 prepare_state() {
-  mkdir -p "$STATE" "$LOGS" "$SECRETS" "$PGROOT" "$SOCK" "$SOCK_REPLICA" "$STATE/redis" "$PROM_DIR/data"
+  mkdir -p "$STATE" "$LOGS" "$SECRETS" "$PGROOT" "$SOCK" "$SOCK_REPLICA" "$STATE/redis" "$PROM_DIR/data" "$AM_DIR/data"
   chmod 700 "$SECRETS"
   chown postgres:postgres "$PGROOT" "$SOCK" "$SOCK_REPLICA"
   chmod 700 "$PGROOT"; chmod 755 "$SOCK" "$SOCK_REPLICA"
@@ -519,18 +522,19 @@ daemon_bin() {
     node_exporter) echo prometheus-node-exporter ;;
     postgres_exporter) echo prometheus-postgres-exporter ;;
     prometheus) echo prometheus ;;
+    alertmanager) echo prometheus-alertmanager ;;
     redis) echo redis-server ;;
   esac
 }
 daemon_port() {
   case $1 in
     node_exporter) echo "$NODE_PORT" ;; postgres_exporter) echo "$PGX_PORT" ;;
-    prometheus) echo "$PROM_PORT" ;; redis) echo "$REDIS_PORT" ;;
+    prometheus) echo "$PROM_PORT" ;; redis) echo "$REDIS_PORT" ;; alertmanager) echo "$AM_PORT" ;;
   esac
 }
 daemon_ready() {  # name
   case $1 in
-    prometheus) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$PROM_PORT/-/ready" 2>/dev/null ;;
+    prometheus|alertmanager) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$(daemon_port "$1")/-/ready" 2>/dev/null ;;
     *) port_open "$(daemon_port "$1")" ;;
   esac
 }
@@ -542,11 +546,42 @@ spawn() {  # name cmd...
   echo "$!" > "$STATE/$name.pid"
 }
 
+# The command line of a daemon, into DAEMON_CMD.
+daemon_cmd() {  # name
+  local port; port=$(daemon_port "$1")
+  case $1 in
+    node_exporter)
+      DAEMON_CMD=(prometheus-node-exporter --web.listen-address="127.0.0.1:$port" --no-collector.systemd) ;;
+    postgres_exporter)
+      DAEMON_CMD=(prometheus-postgres-exporter --web.listen-address="127.0.0.1:$port") ;;
+    prometheus)
+      # Alerts are re-sent every 5 s (not 1 min), so a restarted Alertmanager has them again soon.
+      DAEMON_CMD=(prometheus --config.file="$PROM_DIR/prometheus.yml"
+        --storage.tsdb.path="$PROM_DIR/data" --storage.tsdb.retention.time=30d
+        --web.listen-address="127.0.0.1:$port" --web.enable-lifecycle --web.enable-admin-api
+        --rules.alert.resend-delay=5s) ;;
+    alertmanager)
+      # An empty cluster address turns gossip off (it would listen on 0.0.0.0:9094).
+      DAEMON_CMD=(prometheus-alertmanager --config.file="$AM_DIR/alertmanager.yml"
+        --storage.path="$AM_DIR/data" --web.listen-address="127.0.0.1:$port"
+        --cluster.listen-address=) ;;
+  esac
+}
+
+# runs_cmd PID: the process was started with exactly DAEMON_CMD (else its flags changed).
+runs_cmd() {
+  [[ $(tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null) == "$(printf '%s\n' "${DAEMON_CMD[@]}")" ]]
+}
+
 ensure_daemon() {  # name
   local name=$1 t0 pid i bin port; t0=$(now_ms)
   bin=$(daemon_bin "$name"); port=$(daemon_port "$name")
+  daemon_cmd "$name"
   pid=$(read_pid "$STATE/$name.pid")
-  if pid_is "$pid" "$bin"; then
+  if pid_is "$pid" "$bin" && ! runs_cmd "$pid"; then
+    say "$name: pid $pid runs with other flags, restarting it"
+    stop_pid "$name" "$pid"
+  elif pid_is "$pid" "$bin"; then
     for ((i = 0; i < 60; i++)); do
       listens_elsewhere "$pid" "$port" && break
       if daemon_ready "$name" && listens_on "$pid" "$port"; then say "$name: already running on 127.0.0.1:$port (pid $pid), reused"; return 0; fi
@@ -559,18 +594,13 @@ ensure_daemon() {  # name
   fi
   rm -f "$STATE/$name.pid"
   require_port_free "$name" "$port"
-  case $name in
-    node_exporter)
-      spawn "$name" prometheus-node-exporter --web.listen-address="127.0.0.1:$port" --no-collector.systemd ;;
-    postgres_exporter)
-      # A prefix assignment exports it to the child only, and keeps it out of `ps`.
-      DATA_SOURCE_NAME="postgresql://$DB_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres?sslmode=disable" \
-        spawn "$name" prometheus-postgres-exporter --web.listen-address="127.0.0.1:$port" ;;
-    prometheus)
-      spawn "$name" prometheus --config.file="$PROM_DIR/prometheus.yml" \
-        --storage.tsdb.path="$PROM_DIR/data" --storage.tsdb.retention.time=30d \
-        --web.listen-address="127.0.0.1:$port" --web.enable-lifecycle --web.enable-admin-api ;;
-  esac
+  if [[ $name == postgres_exporter ]]; then
+    # A prefix assignment exports it to the child only, and keeps it out of `ps`.
+    DATA_SOURCE_NAME="postgresql://$DB_USER:$PG_PASSWORD@127.0.0.1:$PG_PORT/postgres?sslmode=disable" \
+      spawn "$name" "${DAEMON_CMD[@]}"
+  else
+    spawn "$name" "${DAEMON_CMD[@]}"
+  fi
   pid=$(read_pid "$STATE/$name.pid")
   for ((i = 0; i < 300; i++)); do   # up to 15 s
     if daemon_ready "$name"; then
@@ -595,12 +625,51 @@ stop_daemon() {  # name
   rm -f "$STATE/$name.pid"
 }
 
-# ---------------------------------------------------------------- Prometheus config
+# ---------------------------------------------------------------- Prometheus and Alertmanager config
+
+reload_daemon() {  # name: ask a running daemon to re-read its configuration
+  if pid_is "$(read_pid "$STATE/$1.pid")" "$(daemon_bin "$1")"; then
+    say "$1: configuration changed, reloading"
+    curl -fsS -m 5 -X POST "http://127.0.0.1:$(daemon_port "$1")/-/reload" > /dev/null \
+      || warn "$1: reload failed, see $LOGS/$1.log"
+  fi
+}
+
+# One always-firing alert, so the stack always has an active alert to list and silence.
+write_prometheus_rules() {  # returns 0 when the file changed
+  write_file "$PROM_DIR/rules.yml" 644 root:root <<YAML
+# Generated by scripts/stack.sh (profile $PROFILE): edit the script, not this file.
+groups:
+  - name: dashboard-stack
+    rules:
+      - alert: DashboardStackWatchdog
+        expr: vector(1)
+        labels:
+          severity: none
+        annotations:
+          summary: Always firing, so the local stack has one active alert in Alertmanager.
+YAML
+}
+
+write_alertmanager_config() {
+  if write_file "$AM_DIR/alertmanager.yml" 644 root:root <<YAML
+# Generated by scripts/stack.sh (profile $PROFILE): edit the script, not this file.
+# Alerts go nowhere: the dashboard reads and silences them through the API.
+route:
+  receiver: 'null'
+receivers:
+  - name: 'null'
+YAML
+  then
+    reload_daemon alertmanager
+  fi
+}
 
 write_prometheus_config() {
-  local target_self=127.0.0.1:$PROM_PORT app=127.0.0.1:$APP_PORT tok
+  local target_self=127.0.0.1:$PROM_PORT app=127.0.0.1:$APP_PORT tok rules_changed=1
   tok=$(json_str "$TOKEN_FILE")   # a JSON string is a valid YAML string
-  if write_file "$PROM_DIR/prometheus.yml" 644 root:root <<YAML
+  write_prometheus_rules && rules_changed=0
+  if write_file "$PROM_DIR/prometheus.yml" 644 root:root <<YAML || ((rules_changed == 0))
 # Generated by scripts/stack.sh (profile $PROFILE): edit the script, not this file.
 global:
   scrape_interval: $INTERVAL
@@ -608,6 +677,14 @@ global:
   evaluation_interval: $INTERVAL
   external_labels:
     stack: dashboard-$PROFILE
+
+rule_files:
+  - $(json_str "$PROM_DIR/rules.yml")
+
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ['127.0.0.1:$AM_PORT']
 
 scrape_configs:
   - job_name: prometheus
@@ -640,11 +717,7 @@ scrape_configs:
       - targets: ['$app']
 YAML
   then
-    if pid_is "$(read_pid "$STATE/prometheus.pid")" prometheus; then
-      say "prometheus: configuration changed, reloading"
-      curl -fsS -m 5 -X POST "http://127.0.0.1:$PROM_PORT/-/reload" > /dev/null \
-        || warn "prometheus: reload failed, see $LOGS/prometheus.log"
-    fi
+    reload_daemon prometheus
   fi
 }
 
@@ -660,6 +733,7 @@ write_settings() {
     "Redis": $(json_str "127.0.0.1:$REDIS_PORT,abortConnect=false,connectTimeout=2000")
   },
   "Prometheus": { "Url": $(json_str "http://127.0.0.1:$PROM_PORT") },
+  "Alertmanager": { "Url": $(json_str "http://127.0.0.1:$AM_PORT") },
   "Observability": { "MetricsScrapeToken": $(json_str "$METRICS_TOKEN") },
   "Stack": {
     "Profile": $(json_str "$PROFILE"),
@@ -671,6 +745,7 @@ write_settings() {
     "PrometheusPort": $PROM_PORT,
     "NodeExporterPort": $NODE_PORT,
     "PostgresExporterPort": $PGX_PORT,
+    "AlertmanagerPort": $AM_PORT,
     "PgDataPrimary": $(json_str "$PGDATA_PRIMARY"),
     "PgDataReplica": $(json_str "$PGDATA_REPLICA"),
     "PgBin": $(json_str "$PGBIN"),
@@ -689,6 +764,7 @@ start_one() {
     replica) ensure_replica ;;
     redis) ensure_redis ;;
     node_exporter|postgres_exporter) ensure_daemon "$1" ;;
+    alertmanager) write_alertmanager_config; ensure_daemon alertmanager ;;
     prometheus) write_prometheus_config; ensure_daemon prometheus ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
   esac
@@ -701,7 +777,7 @@ stop_one() {
       local pid; pid=$(read_pid "$STATE/redis.pid")
       if pid_is "$pid" redis-server; then stop_pid redis "$pid"; say "redis: stopped (pid $pid)"; else say "redis: not running"; fi
       rm -f "$STATE/redis.pid" ;;
-    node_exporter|postgres_exporter|prometheus) stop_daemon "$1" ;;
+    node_exporter|postgres_exporter|alertmanager|prometheus) stop_daemon "$1" ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
   esac
 }
@@ -726,7 +802,7 @@ cmd_status() {
   if pid_is "$pid" redis-server && redis_ping && listens_on "$pid" "$REDIS_PORT"; then svc_line redis "$REDIS_PORT" "$pid" up
   else svc_line redis "$REDIS_PORT" "" down; all=1; fi
   local name
-  for name in node_exporter postgres_exporter prometheus; do
+  for name in node_exporter postgres_exporter alertmanager prometheus; do
     pid=$(read_pid "$STATE/$name.pid")
     if pid_is "$pid" "$(daemon_bin "$name")" && daemon_ready "$name" && listens_on "$pid" "$(daemon_port "$name")"; then svc_line "$name" "$(daemon_port "$name")" "$pid" up
     else svc_line "$name" "$(daemon_port "$name")" "" down; all=1; fi
@@ -747,6 +823,7 @@ cmd_env() {
   printf 'export DASHBOARD_STACK_PROM_PORT=%s\n' "$PROM_PORT"
   printf 'export DASHBOARD_STACK_NODE_EXPORTER_PORT=%s\n' "$NODE_PORT"
   printf 'export DASHBOARD_STACK_PG_EXPORTER_PORT=%s\n' "$PGX_PORT"
+  printf 'export DASHBOARD_STACK_ALERTMANAGER_PORT=%s\n' "$AM_PORT"
   printf 'export DASHBOARD_STACK_APP_PORT=%s\n' "$APP_PORT"
 }
 
@@ -761,6 +838,8 @@ cmd_up() {
   ensure_redis
   ensure_daemon node_exporter
   ensure_daemon postgres_exporter
+  write_alertmanager_config
+  ensure_daemon alertmanager
   write_prometheus_config
   ensure_daemon prometheus
   write_settings
@@ -773,7 +852,7 @@ cmd_down() {
   [[ -d $STATE ]] || { say "nothing to stop ($STATE does not exist)"; return 0; }
   lock_state
   local s
-  for s in prometheus postgres_exporter node_exporter redis replica primary; do stop_one "$s"; done
+  for s in prometheus alertmanager postgres_exporter node_exporter redis replica primary; do stop_one "$s"; done
   if ((PURGE)); then
     [[ $STATE == "$REPO/.state/$PROFILE" && -n $PROFILE ]] || die "refusing to delete $STATE"
     rm -rf "$STATE"

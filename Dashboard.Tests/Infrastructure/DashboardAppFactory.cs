@@ -51,6 +51,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
             ["ConnectionStrings:Replica"] = TestStack.WithDatabase(stack.ReplicaConnectionString, database),
             ["ConnectionStrings:Redis"] = stack.RedisConnectionString,
             ["Prometheus:Url"] = stack.PrometheusUrl,
+            ["Alertmanager:Url"] = stack.AlertmanagerUrl,
             ["Observability:MetricsScrapeToken"] = stack.MetricsScrapeToken,
             ["Dashboard:DemoMode"] = "true",
             ["Dashboard:DemoCredentialsPath"] = credentialsPath,

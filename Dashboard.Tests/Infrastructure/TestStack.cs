@@ -19,6 +19,7 @@ public sealed class TestStack
     public required string ReplicaConnectionString { get; init; }
     public required string RedisConnectionString { get; init; }
     public required string PrometheusUrl { get; init; }
+    public required string AlertmanagerUrl { get; init; }
     public required string MetricsScrapeToken { get; init; }
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
@@ -67,6 +68,7 @@ public sealed class TestStack
             ReplicaConnectionString = Get("ConnectionStrings", "Replica"),
             RedisConnectionString = Get("ConnectionStrings", "Redis"),
             PrometheusUrl = Get("Prometheus", "Url"),
+            AlertmanagerUrl = Get("Alertmanager", "Url"),
             MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,

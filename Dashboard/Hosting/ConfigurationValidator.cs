@@ -11,7 +11,7 @@ namespace Dashboard.Hosting;
 /// </summary>
 internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
     : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>, IValidateOptions<IngestOptions>,
-      IValidateOptions<StorageRetentionOptions>
+      IValidateOptions<StorageRetentionOptions>, IValidateOptions<AlertmanagerOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -34,15 +34,7 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
     public ValidateOptionsResult Validate(string? name, PrometheusOptions options)
     {
         var errors = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.Url) &&
-            (!Uri.TryCreate(options.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-        {
-            errors.Add($"Prometheus:Url must be an absolute http(s) URL (got '{options.Url}').");
-        }
-        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
-        {
-            errors.Add($"Prometheus:Timeout must be between 0 and 5 minutes (got {options.Timeout}).");
-        }
+        CheckHttpSource(PrometheusOptions.Section, options.Url, options.Timeout, errors);
         if (options.MaxRetries is < 0 or > 10)
         {
             errors.Add($"Prometheus:MaxRetries must be between 0 and 10 (got {options.MaxRetries}).");
@@ -75,6 +67,18 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
             {
                 errors.Add($"Prometheus:Queries:{metricId} is empty; remove it to use the default expression.");
             }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, AlertmanagerOptions options)
+    {
+        var errors = new List<string>();
+        CheckHttpSource(AlertmanagerOptions.Section, options.Url, options.Timeout, errors);
+        // The token is never echoed: only what is wrong with it.
+        if (options.BearerToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            errors.Add("Alertmanager:BearerToken must not contain whitespace or control characters.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -139,6 +143,20 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
             }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>An optional base URL (empty = off) and a per-attempt timeout of an HTTP source.</summary>
+    private static void CheckHttpSource(string section, string url, TimeSpan timeout, List<string> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(url) &&
+            (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"{section}:Url must be an absolute http(s) URL (got '{url}').");
+        }
+        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{section}:Timeout must be between 0 and 5 minutes (got {timeout}).");
+        }
     }
 
     private static void CheckConnectionString(string key, string value, List<string> errors)

@@ -4,6 +4,7 @@ using Dashboard.Components;
 using Dashboard.Demo;
 using Dashboard.Live;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Sources.Alertmanager;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Services;
@@ -31,6 +32,7 @@ internal static class DashboardApp
         // Jobs (server only in worker/both roles)
         builder.AddDashboardJobs();
         builder.AddPrometheusSource();
+        builder.AddAlertmanagerSource();
 
         // Security
         builder.AddDashboardAuth();

@@ -12,11 +12,13 @@ internal static class OptionsRegistration
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration("ConnectionStrings").ValidateOnStart();
         builder.Services.AddOptions<PrometheusOptions>().BindConfiguration(PrometheusOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<StorageRetentionOptions>().BindConfiguration(StorageRetentionOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<IValidateOptions<PrometheusOptions>, ConfigurationValidator>();
+        builder.Services.AddSingleton<IValidateOptions<AlertmanagerOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<IValidateOptions<StorageRetentionOptions>, ConfigurationValidator>();
         return builder;

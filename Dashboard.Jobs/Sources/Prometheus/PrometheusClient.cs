@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
 using Dashboard.Jobs.Settings;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Dashboard.Jobs.Sources.Prometheus;
 
@@ -79,7 +76,7 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusOptions
             throw new PrometheusQueryException(PrometheusQueryException.NotConfigured, "Prometheus:Url is empty, so there is no Prometheus to ask.", path);
         }
         var endpoint = new Uri(http.BaseAddress, path);
-        var url = Redacted(endpoint);
+        var url = HttpSources.Redacted(endpoint);
         // Prometheus stops evaluating at its own timeout too, so a slow query does not run on after we gave up.
         form.Add(new("timeout", settings.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s"));
         try
@@ -94,24 +91,9 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusOptions
             }
             return PrometheusResponseParser.Parse(body, url);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (HttpSources.TransportFailure(ex, "Prometheus", url, cancellationToken) is (string kind, string message))
         {
-            var what = ex.StatusCode is HttpStatusCode code ? $"HTTP {(int)code}" : ex.Message;
-            throw new PrometheusQueryException(PrometheusQueryException.Unreachable, $"Prometheus at {url} is unreachable: {what}", url, null, ex);
-        }
-        catch (BrokenCircuitException ex)
-        {
-            throw new PrometheusQueryException(PrometheusQueryException.Unreachable,
-                $"Prometheus at {url} failed repeatedly; not asking again for a while ({ex.Message})", url, null, ex);
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw new PrometheusQueryException(PrometheusQueryException.Timeout,
-                $"Prometheus at {url} did not answer within {ex.Timeout.TotalSeconds:0.###} s", url, null, ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PrometheusQueryException(PrometheusQueryException.Timeout, $"Prometheus at {url} did not answer in time", url, null, ex);
+            throw new PrometheusQueryException(kind, message, url, null, ex);
         }
     }
 
@@ -123,8 +105,4 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusOptions
 
     private static string Seconds(DateTimeOffset time) =>
         (time.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
-
-    /// <summary>The URL without user info, so credentials in a URL never reach a message or log.</summary>
-    internal static string Redacted(Uri uri) =>
-        string.IsNullOrEmpty(uri.UserInfo) ? uri.ToString() : new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
 }

@@ -8,10 +8,10 @@ namespace Dashboard.Jobs.Sources.Prometheus;
 public sealed class PrometheusQueryException : Exception
 {
     /// <summary>Connection refused, DNS failure, circuit open after repeated failures.</summary>
-    public const string Unreachable = "unreachable";
+    public const string Unreachable = HttpSources.Unreachable;
 
     /// <summary>No answer within the configured timeout.</summary>
-    public const string Timeout = "client_timeout";
+    public const string Timeout = HttpSources.Timeout;
 
     /// <summary>The answer was not the Prometheus API's JSON (e.g. a proxy's HTML error page).</summary>
     public const string BadResponse = "bad_response";

@@ -32,6 +32,14 @@ internal sealed class LocalHttpServer(Func<HttpContext, int, Task> handler) : IA
         Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
+    /// <summary>Answers <paramref name="ctx"/> with <paramref name="status"/> and <paramref name="body"/>.</summary>
+    public static async Task Respond(HttpContext ctx, int status, string body, string contentType = "application/json")
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = contentType;
+        await ctx.Response.WriteAsync(body);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (app is not null)

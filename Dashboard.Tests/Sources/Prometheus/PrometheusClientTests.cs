@@ -3,6 +3,7 @@ using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using static Dashboard.Tests.Sources.Prometheus.LocalHttpServer;
 
 namespace Dashboard.Tests.Sources.Prometheus;
 
@@ -239,12 +240,5 @@ public sealed class PrometheusClientTests(DashboardAppFactory app)
 
         Assert.Equal(1, result.SingleValueOrNull());
         Assert.Equal("instance=\"" + new Uri(TestStack.Current.PrometheusUrl).Authority + "\",job=\"prometheus\"", result.Series[0].Entity);
-    }
-
-    private static async Task Respond(HttpContext ctx, int status, string body, string contentType = "application/json")
-    {
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = contentType;
-        await ctx.Response.WriteAsync(body);
     }
 }

@@ -1,15 +1,11 @@
-using Dashboard.Hosting;
 using Dashboard.Jobs.Settings;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Sources.Prometheus;
 
 public sealed class PrometheusOptionsValidationTests
 {
-    private static ValidateOptionsResult Validate(PrometheusOptions options) =>
-        new ConfigurationValidator(Options.Create(new DashboardOptions()), new HostingEnvironment { EnvironmentName = "Production" })
-            .Validate(null, options);
+    private static ValidateOptionsResult Validate(PrometheusOptions options) => SourceOptionsValidation.Validate(options);
 
     [Fact]
     public void Validate_Defaults_Succeed()
