@@ -268,6 +268,7 @@ public static class Entry
         await Task.WhenAll(warm.Select(c => c.DisposeAsync().AsTask()));
         await Task.Delay(3000);
 
+        Volatile.Write(ref closed, 0);
         var (heap0, rss0) = await child.SettleAsync();
         Log($"{kind}: baseline after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
         var connectWatch = Stopwatch.StartNew();
