@@ -1,0 +1,159 @@
+using System.Net;
+using Dashboard.Domain.Health;
+using Dashboard.Domain.Values;
+using Dashboard.Jobs.Live;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HubBench;
+
+/// <summary>The batch every server publishes: 18 gauges shaped like one real ingest pass.</summary>
+public static class Batches
+{
+    private static readonly (string Id, string Name, string Category, string Entity, string Unit, double Value, double Warn, double Crit, ThresholdDirection Dir)[] Gauges =
+    [
+        ("availability_30d", "Availability (30 d)", "Availability", "api", "%", 99.95, 99.9, 99.5, ThresholdDirection.BelowIsBad),
+        ("latency_p95", "API latency p95", "Latency", "api", "ms", 212, 300, 800, ThresholdDirection.AboveIsBad),
+        ("latency_p99", "API latency p99", "Latency", "api", "ms", 540, 1000, 2000, ThresholdDirection.AboveIsBad),
+        ("error_rate", "5xx error rate", "Errors", "api", "%", 0.2, 1, 5, ThresholdDirection.AboveIsBad),
+        ("signup_success", "Signup success", "Business", "web", "%", 97.1, 95, 90, ThresholdDirection.BelowIsBad),
+        ("payment_success", "Payment success", "Business", "web", "%", 98.7, 97, 94, ThresholdDirection.BelowIsBad),
+        ("cpu_utilization", "CPU utilization", "Compute", "host-1", "%", 63, 70, 85, ThresholdDirection.AboveIsBad),
+        ("cpu_utilization", "CPU utilization", "Compute", "host-2", "%", 71, 70, 85, ThresholdDirection.AboveIsBad),
+        ("memory_utilization", "Memory utilization", "Compute", "host-1", "%", 58, 80, 90, ThresholdDirection.AboveIsBad),
+        ("memory_utilization", "Memory utilization", "Compute", "host-2", "%", 61, 80, 90, ThresholdDirection.AboveIsBad),
+        ("disk_utilization", "Disk utilization", "Storage", "host-1", "%", 44, 75, 90, ThresholdDirection.AboveIsBad),
+        ("db_connections", "DB connections in use", "Database", "primary", "%", 38, 70, 90, ThresholdDirection.AboveIsBad),
+        ("db_cache_hit", "DB cache hit ratio", "Database", "primary", "%", 99.2, 99, 95, ThresholdDirection.BelowIsBad),
+        ("db_replication_lag", "Replication lag", "Database", "replica", "s", 0.4, 5, 30, ThresholdDirection.AboveIsBad),
+        ("db_query_p95", "Query time p95", "Database", "primary", "ms", 18, 100, 500, ThresholdDirection.AboveIsBad),
+        ("redis_memory", "Redis memory", "Cache", "redis", "%", 22, 75, 90, ThresholdDirection.AboveIsBad),
+        ("queue_depth", "Job queue depth", "Jobs", "hangfire", "jobs", 3, 100, 1000, ThresholdDirection.AboveIsBad),
+        ("rps", "Requests per second", "Traffic", "api", "req/s", 412, 2000, 3000, ThresholdDirection.AboveIsBad),
+    ];
+
+    public static GaugeBatch Create(DateTimeOffset now, int tick) =>
+        new(now, [.. Gauges.Select(g => new GaugeSnapshot
+        {
+            MetricId = g.Id,
+            Name = g.Name,
+            Category = g.Category,
+            Entity = g.Entity,
+            Unit = g.Unit,
+            Value = g.Value + (tick % 7) * 0.01,
+            Status = g.Dir == ThresholdDirection.AboveIsBad
+                ? (g.Value > g.Crit ? HealthStatus.Critical : g.Value > g.Warn ? HealthStatus.Warning : HealthStatus.Ok)
+                : (g.Value < g.Crit ? HealthStatus.Critical : g.Value < g.Warn ? HealthStatus.Warning : HealthStatus.Ok),
+            SampledAt = now.AddSeconds(-1),
+            Since = now.AddMinutes(-42),
+            Warning = g.Warn,
+            Critical = g.Crit,
+            Direction = g.Dir,
+        })]);
+}
+
+/// <summary>One batch a second, stamped with PublishedAt just before it is handed to the send path.</summary>
+public sealed class BenchPublisher(Func<GaugeBatch, Task> send) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var tick = 0;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await send(Batches.Create(DateTimeOffset.UtcNow, tick++));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Console.Error.WriteLine("publish failed: " + ex.Message);
+            }
+        }
+    }
+}
+
+/// <summary>GET /_bench/gc: a full blocking compacting collection, then the managed heap size (bytes).</summary>
+public static class GcEndpoint
+{
+    public static void Map(IApplicationBuilder app) =>
+        app.Map("/_bench/gc", b => b.Run(async context =>
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            await context.Response.WriteAsync(GC.GetTotalMemory(false).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }));
+}
+
+/// <summary>The bare baseline: no auth, no groups, no Blazor, no database; the same payload to every client.</summary>
+public sealed class EchoHub : Hub
+{
+    public string Echo(string message) => message;
+}
+
+public static class EchoServer
+{
+    public static async Task RunAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
+        builder.Services.AddSignalR();
+        builder.Services.AddHostedService(sp =>
+        {
+            var hub = sp.GetRequiredService<IHubContext<EchoHub>>();
+            return new BenchPublisher(batch => hub.Clients.All.SendAsync("Snapshots", batch));
+        });
+        var app = builder.Build();
+        GcEndpoint.Map(app);
+        app.MapHub<EchoHub>("/hubs/echo");
+        Console.WriteLine($"echo hub on http://127.0.0.1:{port}/hubs/echo");
+        await app.RunAsync();
+    }
+}
+
+/// <summary>
+/// The real Dashboard (its Program, every service, auth, Blazor, Hangfire, the real
+/// HubGaugePublisher and SaturationHub), on a real Kestrel port, plus the 1/s publisher and
+/// the GC endpoint. Settings come from the environment the driver sets (stack file, demo mode).
+/// </summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseStaticWebAssets();
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, GcStartupFilter>();
+            services.AddHostedService(sp =>
+            {
+                var publisher = sp.GetRequiredService<IGaugePublisher>();
+                return new BenchPublisher(batch => publisher.PublishAsync(batch, CancellationToken.None));
+            });
+        });
+    }
+
+    public static async Task RunAsync(int port)
+    {
+        using var server = new DashboardServer();
+        server.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        server.StartServer();
+        Console.WriteLine($"dashboard on http://127.0.0.1:{port}");
+        await Task.Delay(Timeout.Infinite);
+    }
+
+    private sealed class GcStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            GcEndpoint.Map(app);
+            next(app);
+        };
+    }
+}
