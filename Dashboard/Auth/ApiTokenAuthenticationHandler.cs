@@ -21,8 +21,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     ApiTokenService tokens,
     IOptions<ObservabilityOptions> observability,
-    IUserClaimsPrincipalFactory<DashboardUser> principals,
-    UserManager<DashboardUser> users)
+    IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -44,11 +43,16 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
+        // A scope of its own: a hub connection's request scope lives as long as the connection,
+        // and must not keep Identity's DbContext and the loaded user alive with it.
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
         var user = userId is null ? null : await users.FindByIdAsync(userId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
             return AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.");
         }
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>();
         return Success(await principals.CreateAsync(user));
     }
 
