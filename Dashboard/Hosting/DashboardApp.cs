@@ -2,10 +2,12 @@ using Dashboard.Api;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Demo;
+using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Prometheus;
@@ -39,6 +41,8 @@ internal static class DashboardApp
         builder.Services.AddMudServices();
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
+        // One in-process feed per instance: the snapshot producer publishes, pages and the hub relay subscribe.
+        builder.Services.TryAddSingleton<LiveFeed>();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         builder.Services.AddProblemDetails();
