@@ -13,6 +13,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
     private static readonly Dictionary<string, string[]> Pages = new()
     {
         ["/"] = ["owner", "engineer", "pm", "designer"],
+        ["/wall"] = ["owner", "engineer", "pm", "designer"],
         ["/owner"] = ["owner"],
         ["/engineer"] = ["owner", "engineer"],
         ["/pm"] = ["owner", "engineer", "pm"],

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dashboard.Components.Shared;
+using Dashboard.Domain.Catalog;
+using Dashboard.Domain.Health;
+using Dashboard.Domain.Values;
+using Dashboard.Jobs.Live;
+using MudBlazor;
+
+namespace Dashboard.Components.Live;
+
+/// <summary>The range a gauge's bar and sparkline are drawn over.</summary>
+public readonly record struct GaugeScale(double Min, double Max)
+{
+    /// <summary>Where <paramref name="value"/> falls on the scale, 0-100 (clamped).</summary>
+    public double PercentOf(double value) =>
+        Max <= Min ? 0 : Math.Clamp((value - Min) / (Max - Min) * 100, 0, 100);
+}
+
+/// <summary>
+/// How a gauge speaks (UI.md): a status is a colour, an icon and a word together; values carry
+/// their unit; thresholds read the right way round for below-is-bad metrics.
+/// </summary>
+public static partial class GaugeFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    public static Color Colour(HealthStatus status) => status switch
+    {
+        HealthStatus.Ok => Color.Success,
+        HealthStatus.Warning => Color.Warning,
+        HealthStatus.Critical => Color.Error,
+        _ => Color.Dark,
+    };
+
+    public static string Icon(HealthStatus status) => status switch
+    {
+        HealthStatus.Ok => Icons.Material.Filled.CheckCircle,
+        HealthStatus.Warning => Icons.Material.Filled.Warning,
+        HealthStatus.Critical => Icons.Material.Filled.Error,
+        HealthStatus.Stale => Icons.Material.Filled.HourglassDisabled,
+        _ => Icons.Material.Filled.CloudOff,
+    };
+
+    public static string Word(HealthStatus status) => status switch
+    {
+        HealthStatus.Ok => "Ok",
+        HealthStatus.Warning => "Warning",
+        HealthStatus.Critical => "Critical",
+        HealthStatus.Stale => "Stale",
+        _ => "No data",
+    };
+
+    /// <summary>"warning above 70 % · critical above 90 %" or, below-is-bad, "warning below 99.9 % · critical below 99.5 %".</summary>
+    public static string Thresholds(GaugeSnapshot gauge)
+    {
+        var side = gauge.Direction == ThresholdDirection.BelowIsBad ? "below" : "above";
+        return $"warning {side} {Humanize.Value(gauge.Warning, gauge.Unit)} · critical {side} {Humanize.Value(gauge.Critical, gauge.Unit)}";
+    }
+
+    /// <summary>A clock time of day, local to the server like the rest of the UI ("14:05:12").</summary>
+    public static string Clock(DateTimeOffset at, bool seconds = true) =>
+        at.ToLocalTime().ToString(seconds ? "HH:mm:ss" : "HH:mm", Culture);
+
+    /// <summary>
+    /// The scale: percentages of a resource run 0-100 when the critical level is high; small
+    /// or unbounded levels (error rate, latency, queue) get room past critical so both marks show
+    /// apart; below-is-bad levels (uptime 99.5-99.9) zoom in on the band below 100 so the marks do
+    /// not sit on top of each other. A value outside the scale widens it.
+    /// </summary>
+    public static GaugeScale Scale(GaugeSnapshot gauge, IEnumerable<double>? alsoShow = null)
+    {
+        double min, max;
+        if (gauge.Direction == ThresholdDirection.BelowIsBad)
+        {
+            var band = Math.Max(gauge.Warning - gauge.Critical, Math.Abs(gauge.Warning) * 0.01);
+            min = Math.Max(0, gauge.Critical - (2 * band));
+            max = gauge.Unit == MetricUnits.Percent ? 100 : gauge.Warning + band;
+        }
+        else
+        {
+            min = 0;
+            max = gauge.Critical * 1.25;
+            if (gauge.Unit == MetricUnits.Percent && max > 100)
+            {
+                max = 100;
+            }
+        }
+        foreach (var v in (alsoShow ?? []).Concat(gauge.Value is { } value ? [value] : []))
+        {
+            if (double.IsFinite(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+        return new GaugeScale(min, max <= min ? min + 1 : max);
+    }
+
+    /// <summary>A number for a CSS property, whatever the server's culture.</summary>
+    public static string Css(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A short name for a series' entity: the Postgres target, the database server or host
+    /// (without the exporter's port), and the mount point, database or standby when there is one;
+    /// "all" for a series without labels.
+    /// </summary>
+    public static string ShortEntity(string entity)
+    {
+        var labels = LabelPattern().Matches(entity).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal);
+        if (labels.Count == 0)
+        {
+            return string.IsNullOrWhiteSpace(entity) ? "all" : entity;
+        }
+        var parts = new List<string>();
+        if (labels.TryGetValue("target", out var target))
+        {
+            parts.Add(target);
+        }
+        else if (labels.TryGetValue("server", out var server))
+        {
+            parts.Add(server);
+        }
+        else if (labels.TryGetValue("instance", out var instance))
+        {
+            parts.Add(StripPort(instance));
+        }
+        foreach (var detail in new[] { "mountpoint", "database", "standby" })
+        {
+            if (labels.TryGetValue(detail, out var value))
+            {
+                parts.Add(value);
+            }
+        }
+        return parts.Count > 0 ? string.Join(" ", parts) : string.Join(" ", labels.Values);
+    }
+
+    /// <summary>The monitored application's own series come first, then hosts and databases.</summary>
+    public static bool IsApplication(string entity) =>
+        entity.Contains("job=\"demo\"", StringComparison.Ordinal) || entity.Contains("instance=\"demo-saas\"", StringComparison.Ordinal);
+
+    private static string StripPort(string instance)
+    {
+        var colon = instance.LastIndexOf(':');
+        return colon > 0 && instance[(colon + 1)..].All(char.IsAsciiDigit) && !instance.EndsWith(']') ? instance[..colon] : instance;
+    }
+
+    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)=""((?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelPattern();
+}
