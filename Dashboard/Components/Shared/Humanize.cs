@@ -12,11 +12,13 @@ public static class Humanize
 
     public static string Value(double value, string unit) => unit switch
     {
-        "%" => $"{Trim(value)} %",
-        "ms" when value >= 1000 => $"{Trim(value / 1000)} s",
-        "ms" => $"{Trim(value)} ms",
+        // No false precision, except near 100 %, where 99.9 and 99.95 are different promises.
+        "%" when value >= 99 => $"{Trim(value)} %",
+        "%" => $"{value.ToString("#,0.#", Culture)} %",
+        "ms" when value >= 1000 => $"{(value / 1000).ToString("#,0.##", Culture)} s",
+        "ms" => $"{value.ToString("#,0", Culture)} ms",
         "s" when value >= 60 => Duration(TimeSpan.FromSeconds(value)),
-        "s" => $"{Trim(value)} s",
+        "s" => $"{value.ToString("#,0.#", Culture)} s",
         "count" => value.ToString("#,0.##", Culture),
         _ => $"{Trim(value)} {unit}",
     };
