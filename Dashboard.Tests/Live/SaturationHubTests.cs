@@ -89,6 +89,8 @@ public sealed class SaturationHubTests(DashboardAppFactory app)
         Assert.Contains("cpu", Ids(full));
         Assert.DoesNotContain("cpu", Ids(filtered));
         Assert.Contains("error_rate", Ids(filtered));
+        var status = full.GetProperty("gauges").EnumerateArray().First(g => g.GetProperty("metricId").GetString() == "memory").GetProperty("status").GetString();
+        Assert.Contains(status, new[] { "Ok", "Warning", "Critical" });
     }
 
     [Fact]

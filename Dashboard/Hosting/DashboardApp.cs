@@ -46,7 +46,11 @@ internal static class DashboardApp
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            // "Critical", not 2: the API is read by people and scripts.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         builder.Services.AddProblemDetails();
 
         // Demo mode: a living demo SaaS for Prometheus to scrape (idle unless Dashboard:DemoMode).
