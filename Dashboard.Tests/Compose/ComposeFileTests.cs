@@ -63,6 +63,7 @@ public sealed class ComposeFileTests
     [InlineData("web2")]
     [InlineData("worker")]
     [InlineData("proxy")]
+    [InlineData("alertmanager")]
     public void Topology_Service_Exists(string service) =>
         Assert.True(Services.Children.ContainsKey(service), $"compose has no service '{service}'");
 
@@ -78,6 +79,7 @@ public sealed class ComposeFileTests
     [InlineData("ConnectionStrings__Replica", "replica")]
     [InlineData("ConnectionStrings__Redis", "redis")]
     [InlineData("Prometheus__Url", "prometheus")]
+    [InlineData("Alertmanager__Url", "alertmanager")]
     [InlineData("Observability__MetricsScrapeToken", null)]
     public void AppServices_Setting_PresentAndPointsAtExistingService(string key, string? host)
     {
