@@ -73,7 +73,10 @@ internal static class DashboardApp
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         // Explicit, after the status-code pages, so a re-executed request is routed (and authorized) again.
         app.UseRouting();
-        app.UseHttpMetrics();
+        // Request metrics for requests, not for hub and Blazor connections that live for hours:
+        // those would skew the duration histogram and hold per-request state for their lifetime.
+        app.UseWhen(ctx => !(ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.StartsWithSegments("/_blazor")),
+            branch => branch.UseHttpMetrics());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
