@@ -39,7 +39,7 @@ public sealed class TestStack
 
     private static TestStack Load()
     {
-        var repo = FindRepoRoot();
+        var repo = RepoPaths.Root;
         var path = Environment.GetEnvironmentVariable("DASHBOARD_STACK_SETTINGS");
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -78,15 +78,5 @@ public sealed class TestStack
             NodeExporterPort = int.Parse(Get("Stack", "NodeExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
             PostgresExporterPort = int.Parse(Get("Stack", "PostgresExporterPort"), System.Globalization.CultureInfo.InvariantCulture),
         };
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -18,7 +18,7 @@ internal static class AuthRegistration
     public static IHostApplicationBuilder AddDashboardAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var auth = builder.Configuration.Read<AuthOptions>(AuthOptions.Section);
 
         services.AddIdentity<DashboardUser, IdentityRole>(o =>
             {
@@ -125,9 +125,7 @@ internal static class AuthRegistration
     private static Task RedirectOrStatus<TOptions>(Microsoft.AspNetCore.Authentication.RedirectContext<TOptions> ctx, int status)
         where TOptions : AuthenticationSchemeOptions
     {
-        var path = ctx.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") ||
-            path.StartsWithSegments("/metrics") || path.StartsWithSegments("/health"))
+        if (RequestKinds.IsMachine(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

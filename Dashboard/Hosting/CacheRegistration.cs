@@ -14,7 +14,7 @@ internal static class CacheRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDashboardCache(this IHostApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>() ?? new StorageOptions();
+        var storage = builder.Configuration.Read<StorageOptions>("ConnectionStrings");
         if (!string.IsNullOrWhiteSpace(storage.Redis))
         {
             builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>

@@ -68,14 +68,13 @@ internal static class DashboardApp
         app.UseSecurityHeaders();
         // People get a page for an empty error response; machines (API, hubs, telemetry) keep the bare status.
         app.UseWhen(
-            ctx => !(ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") ||
-                     ctx.Request.Path.StartsWithSegments("/metrics") || ctx.Request.Path.StartsWithSegments("/health")),
+            ctx => !RequestKinds.IsMachine(ctx.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         // Explicit, after the status-code pages, so a re-executed request is routed (and authorized) again.
         app.UseRouting();
         // Request metrics for requests, not for hub and Blazor connections that live for hours:
         // those would skew the duration histogram and hold per-request state for their lifetime.
-        app.UseWhen(ctx => !(ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.StartsWithSegments("/_blazor")),
+        app.UseWhen(ctx => !RequestKinds.IsLongLived(ctx.Request.Path),
             branch => branch.UseHttpMetrics());
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -20,7 +20,7 @@ internal static class JobsRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDashboardJobs(this IHostApplicationBuilder builder)
     {
-        var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
+        var dashboard = builder.Configuration.Read<DashboardOptions>(DashboardOptions.Section);
 
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddTransient<HeartbeatJob>();

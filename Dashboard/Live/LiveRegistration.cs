@@ -1,4 +1,5 @@
 using Dashboard.Auth;
+using Dashboard.Hosting;
 using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
 
@@ -8,8 +9,8 @@ internal static class LiveRegistration
 {
     public static IHostApplicationBuilder AddDashboardLive(this IHostApplicationBuilder builder)
     {
-        var dashboard = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
-        var redis = builder.Configuration.GetSection("ConnectionStrings").Get<StorageOptions>()?.Redis ?? "";
+        var dashboard = builder.Configuration.Read<DashboardOptions>(DashboardOptions.Section);
+        var redis = builder.Configuration.Read<StorageOptions>("ConnectionStrings").Redis;
         var live = builder.Configuration.GetSection(LiveOptions.Section).Get<LiveOptions>()
             ?? new LiveOptions { RedisBackplane = dashboard.Role != HostRole.Both && !string.IsNullOrWhiteSpace(redis) };
         if (string.IsNullOrWhiteSpace(redis))
