@@ -94,6 +94,21 @@ public sealed class SaturationHubTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task OverviewPage_Designer_RendersOnlyTheGaugesTheHubWouldSend()
+    {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        using var engineer = await app.SignInAsync(app.For("engineer").Email, app.For("engineer").Password);
+        using var designer = await app.SignInAsync(app.For("designer").Email, app.For("designer").Password);
+
+        var full = await engineer.GetStringAsync("/");
+        var filtered = await designer.GetStringAsync("/");
+
+        Assert.Contains("data-testid=\"gauge-cpu\"", full);
+        Assert.DoesNotContain("data-testid=\"gauge-cpu\"", filtered);
+        Assert.Contains("data-testid=\"gauge-latency_p99\"", filtered);
+    }
+
+    [Fact]
     public async Task PrometheusDown_GaugesStaleWithReasonAndLastValue_NeverZero()
     {
         var job = app.Services.GetRequiredService<PrometheusIngestJob>();

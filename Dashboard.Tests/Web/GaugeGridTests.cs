@@ -20,6 +20,24 @@ public sealed class GaugeGridTests : MudBunitContext
         cut.FindAll($"[data-testid='gauge-{metricId}']").Single(e => entity is null || e.GetAttribute("data-entity") == entity).GetAttribute("data-status")!;
 
     [Fact]
+    public void Grid_DesignerFilter_ShowsOnlyUserFacingGaugesIncludingTheBatchAlreadyShown()
+    {
+        feed.Publish(Batch(GaugeSnapshots.Now, GaugeSnapshots.Evaluate(MetricIds.Cpu, 40), GaugeSnapshots.Evaluate(MetricIds.LatencyP99, 300)));
+        var designer = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "designer")], "test"));
+        var cut = Render<GaugeGrid>();
+        Assert.Single(cut.FindAll("[data-testid='gauge-cpu']"));
+
+        cut.Render(p => p.Add(g => g.Visible, b => Dashboard.Live.GaugeVisibility.For(designer, b)));
+
+        Assert.Empty(cut.FindAll("[data-testid='gauge-cpu']"));
+        Assert.Single(cut.FindAll("[data-testid='gauge-latency_p99']"));
+        feed.Publish(Batch(GaugeSnapshots.Now.AddSeconds(15), GaugeSnapshots.Evaluate(MetricIds.Cpu, 95), GaugeSnapshots.Evaluate(MetricIds.LatencyP99, 300)));
+        cut.WaitForAssertion(() => Assert.Contains("updated", cut.Find("[data-testid='gauges-updated']").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid='gauge-cpu']"));
+    }
+
+    [Fact]
     public void Grid_NoBatchYet_ShowsSkeletonsThenGaugesWhenOneIsPublished()
     {
         var cut = Render<GaugeGrid>();
