@@ -229,6 +229,31 @@ public class WhatIfProjectorTests
     }
 
     [Fact]
+    public void QueueDepth_IdleWorkers_GrowsAsTheSquareOfLoad()
+    {
+        var assumptions = new WhatIfAssumptions { QueueUtilisation = 0 };
+
+        var depth = Resource(Project(3, assumptions, Reading(MetricIds.QueueDepth, 10)), MetricIds.QueueDepth);
+
+        Assert.Equal(90, depth.Projected, 9);
+        Assert.False(depth.Saturated);
+    }
+
+    [Fact]
+    public void BottleneckAlreadyPastTheCeiling_LatencyHeldAtToday_CriticalOnceSaturated()
+    {
+        var assumptions = new WhatIfAssumptions { BottleneckUtilisation = 0.995 };
+
+        var report = Project(1.01, assumptions, Reading(MetricIds.LatencyP50, 150));
+
+        var p50 = Resource(report, MetricIds.LatencyP50);
+        Assert.Equal(150, p50.Projected);
+        Assert.True(p50.Saturated);
+        Assert.Equal(ThresholdBreach.Critical, p50.Breach);
+        Assert.Equal(1 / 0.995, p50.CriticalAtMultiplier!.Value, 9);
+    }
+
+    [Fact]
     public void QueueUtilisation_DefaultsToTheBottleneck()
     {
         var report = Project(1.5, Reading(MetricIds.Cpu, 50), Reading(MetricIds.QueueLatency, 10));
