@@ -59,7 +59,8 @@ public static class LinearTrend
     }
 
     /// <summary><c>predict_linear(v[range], secondsAhead)</c> evaluated at <paramref name="evaluationUnixMilliseconds"/>.</summary>
-    /// <param name="samples">The samples in the range, in time order, at least two.</param>
+    /// <param name="samples">The samples in the range, in time order, at least two. Prometheus 2.42's <c>v[range]</c>
+    /// holds those with evaluation time − range ≤ t ≤ evaluation time (both ends included).</param>
     /// <param name="evaluationUnixMilliseconds">The query's evaluation time.</param>
     /// <param name="secondsAhead">How far past the evaluation time to extrapolate.</param>
     public static double PredictLinear(ReadOnlySpan<TimedValue> samples, long evaluationUnixMilliseconds, double secondsAhead)

@@ -43,20 +43,21 @@ public sealed class ParityPrometheus : IAsyncLifetime
         try
         {
             await StartAsync();
+            var version = await BuildVersionAsync();
+            if (!version.StartsWith(ExpectedVersion, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"{PrometheusPath} is version {version}; LinearTrend copies 2.42's arithmetic and range selection. Run scripts/stack.sh to install Debian's 2.42.");
+            }
         }
-        catch
+        catch (Exception ex)
         {
-            var log = Path.Combine(folder, "prometheus.log");
-            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no log)";
+            // Clean up here: the runner may not dispose a fixture whose start failed.
+            await StopAsync();
+            var logPath = Path.Combine(folder, "prometheus.log");
+            var tail = File.Exists(logPath) ? string.Join('\n', File.ReadLines(logPath).TakeLast(20)) : "(no log)";
             await DisposeAsync();
-            throw new InvalidOperationException($"The parity Prometheus did not start. Its log ends:\n{tail}");
-        }
-
-        var version = await BuildVersionAsync();
-        if (!version.StartsWith(ExpectedVersion, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException(
-                $"{PrometheusPath} is version {version}; LinearTrend copies 2.42's arithmetic and range selection. Run scripts/stack.sh to install Debian's 2.42.");
+            throw new InvalidOperationException($"The parity Prometheus could not be set up: {ex.Message}\nIts log ends:\n{tail}", ex);
         }
     }
 
@@ -72,6 +73,15 @@ public sealed class ParityPrometheus : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await StopAsync();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task StopAsync()
+    {
         if (process is not null)
         {
             if (!process.HasExited)
@@ -86,10 +96,6 @@ public sealed class ParityPrometheus : IAsyncLifetime
         {
             log?.Dispose();
             log = null;
-        }
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 
