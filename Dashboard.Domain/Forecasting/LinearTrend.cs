@@ -11,7 +11,9 @@ public static class LinearTrend
     /// <summary>Fits a line through <paramref name="samples"/> with x = (t − <paramref name="interceptUnixMilliseconds"/>) / 1000.</summary>
     /// <param name="samples">At least two samples in time order (Prometheus needs two to answer).</param>
     /// <param name="interceptUnixMilliseconds">The time the intercept refers to.</param>
-    /// <returns>The fit; NaN slope and intercept when the series is a constant infinity, or when all samples share one time.</returns>
+    /// <returns>The fit. A constant series gives slope 0 and its value exactly, except a constant infinity, which gives NaN
+    /// for both. Any other series holding a NaN or an infinity, or whose sums overflow, gives NaN for both. Samples that all share one time (Prometheus never
+    /// stores such a series) have no line through them and give no meaningful result.</returns>
     public static LinearFit Regress(ReadOnlySpan<TimedValue> samples, long interceptUnixMilliseconds)
     {
         if (samples.Length < 2)
@@ -25,7 +27,8 @@ public static class LinearTrend
         for (var i = 0; i < samples.Length; i++)
         {
             var sample = samples[i];
-            if (constY && i > 0 && !sample.Value.Equals(initY))
+            // IEEE comparison as in Go: NaN never equals anything, so an all-NaN series is not "constant".
+            if (constY && i > 0 && sample.Value != initY)
             {
                 constY = false;
             }
@@ -56,7 +59,8 @@ public static class LinearTrend
     }
 
     /// <summary><c>predict_linear(v[range], secondsAhead)</c> evaluated at <paramref name="evaluationUnixMilliseconds"/>.</summary>
-    /// <param name="samples">The samples in the range, in time order, at least two.</param>
+    /// <param name="samples">The samples in the range, in time order, at least two. Prometheus 2.42's <c>v[range]</c>
+    /// holds those with evaluation time − range ≤ t ≤ evaluation time (both ends included).</param>
     /// <param name="evaluationUnixMilliseconds">The query's evaluation time.</param>
     /// <param name="secondsAhead">How far past the evaluation time to extrapolate.</param>
     public static double PredictLinear(ReadOnlySpan<TimedValue> samples, long evaluationUnixMilliseconds, double secondsAhead)
@@ -77,15 +81,13 @@ public static class LinearTrend
         return Regress(samples, samples[0].UnixMilliseconds).Slope;
     }
 
-    // Prometheus' kahanSumInc: Neumaier's variant, which also handles an increment larger than the sum.
+    // Prometheus 2.42's kahanSumInc: Neumaier's variant, which also handles an increment larger than the sum.
+    // 2.42 has no special case for an infinite running sum (later versions reset the compensation there),
+    // so a sum that overflows leaves an infinite or NaN compensation and the fit comes out NaN, as in 2.42.
     private static (double Sum, double Compensation) KahanSumInc(double inc, double sum, double c)
     {
         var t = sum + inc;
-        if (double.IsInfinity(t))
-        {
-            c = 0;
-        }
-        else if (Math.Abs(sum) >= Math.Abs(inc))
+        if (Math.Abs(sum) >= Math.Abs(inc))
         {
             c += (sum - t) + inc;
         }
