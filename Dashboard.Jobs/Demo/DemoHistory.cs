@@ -15,7 +15,7 @@ public static class DemoHistory
     public const string Entity = "instance=\"demo-saas\",origin=\"generated-demo-history\"";
 
     /// <summary>Metric id of the users series, used for the growth-stage forecast.</summary>
-    public const string ActiveUsersMetric = "active_users";
+    public const string ActiveUsersMetric = Forecasting.ForecastSeriesIds.ActiveUsers;
 
     public static IEnumerable<Observation> Generate(DemoTrafficModel model, TimeSpan span, TimeSpan step, int seed = 90)
     {

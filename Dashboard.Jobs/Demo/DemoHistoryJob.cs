@@ -12,6 +12,7 @@ namespace Dashboard.Jobs.Demo;
 /// </summary>
 public sealed class DemoHistoryJob(
     ObservationWriter writer,
+    ObservationRollups rollups,
     IDbContextFactory<DashboardDbContext> contexts,
     JobRunRecorder recorder,
     TimeProvider time)
@@ -45,5 +46,7 @@ public sealed class DemoHistoryJob(
             }
         }
         await writer.WriteAsync(batch, ct);
+        // Roll the history up now, so the forecast that follows this job reads complete hours.
+        await rollups.ProcessPendingAsync(ct);
     }, cancellationToken);
 }

@@ -44,7 +44,7 @@ public sealed class DemoTrafficModel(DateTimeOffset anchor, int activeUsersAtAnc
             Utilisation = utilisation,
             CpuPercent = Math.Min(100, 8 + 85 * utilisation),
             MemoryPercent = Math.Min(100, 46 + 22 * utilisation + 0.03 * (days + 90)),
-            DiskPercent = Math.Clamp(58 + 0.12 * days, 0, 100),
+            DiskPercent = Math.Clamp(58 + 0.25 * days, 0, 100),
             DbConnectionsPercent = Math.Min(100, 18 + 55 * utilisation),
             LatencyP50Ms = p50,
             LatencyP99Ms = p50 * 4.2,

@@ -1,5 +1,4 @@
 using Dashboard.Domain.Health;
-using Dashboard.Domain.Values;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Storage.Entities;
 
@@ -31,8 +30,7 @@ public sealed class GaugeSnapshotBuilder(TimeProvider time)
         var gauges = new List<GaugeSnapshot>();
         foreach (var metric in metrics)
         {
-            var threshold = new Threshold(metric.Warning, metric.Critical, Enum.Parse<ThresholdDirection>(metric.Direction), metric.Unit,
-                metric.SustainedForSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+            var threshold = metric.ToThreshold();
             GaugeSnapshot Gauge(string entity, double? value, DateTimeOffset? at, HealthStatus status, DateTimeOffset? since, string? reason) => new()
             {
                 MetricId = metric.MetricId,

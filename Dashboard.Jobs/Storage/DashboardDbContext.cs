@@ -18,6 +18,8 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<JobRunRow> JobRuns => Set<JobRunRow>();
     public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
+    public DbSet<ForecastRow> Forecasts => Set<ForecastRow>();
+    public DbSet<ForecastRunRow> ForecastRuns => Set<ForecastRunRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

@@ -30,6 +30,10 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/catalog"] = ["owner", "engineer", "pm", "designer"],
         ["/api/v1/dependencies"] = ["owner", "engineer", "pm", "designer"],
         ["/api/v1/jobs"] = ["owner", "engineer"],
+        ["/api/v1/forecasts"] = ["owner", "engineer", "pm"],
+        ["/api/v1/forecasts/export.csv"] = ["owner", "engineer", "pm"],
+        ["/api/v1/whatif?multiplier=3"] = ["owner", "engineer", "pm"],
+        ["/api/v1/stage/eta"] = ["owner", "engineer", "pm"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],
     };

@@ -17,6 +17,7 @@ public static class Policies
     public const string Settings = "settings";
     public const string Operations = "operations";
     public const string Telemetry = "telemetry";
+    public const string Forecasts = "forecasts";
 
     /// <summary>Roles allowed by each policy. Owners see everything.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
@@ -30,5 +31,6 @@ public static class Policies
         [Settings] = [Roles.Owner, Roles.Engineer],
         [Operations] = [Roles.Owner, Roles.Engineer],
         [Telemetry] = [Roles.Owner, Roles.Engineer, Roles.Monitor],
+        [Forecasts] = [Roles.Owner, Roles.Pm, Roles.Engineer],
     };
 }

@@ -11,7 +11,7 @@ namespace Dashboard.Hosting;
 /// </summary>
 internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
     : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>, IValidateOptions<IngestOptions>,
-      IValidateOptions<StorageRetentionOptions>, IValidateOptions<AlertmanagerOptions>
+      IValidateOptions<StorageRetentionOptions>, IValidateOptions<AlertmanagerOptions>, IValidateOptions<ForecastingOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -114,6 +114,9 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
     }
 
     public ValidateOptionsResult Validate(string? name, StorageRetentionOptions options) =>
+        options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, ForecastingOptions options) =>
         options.Validate() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, IngestOptions options)

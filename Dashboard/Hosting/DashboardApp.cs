@@ -7,7 +7,9 @@ using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Alertmanager;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
+using Dashboard.Jobs.Forecasting;
 using Dashboard.Services;
+using Dashboard.Services.Forecasts;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Prometheus;
@@ -45,11 +47,17 @@ internal static class DashboardApp
         builder.Services.AddMudServices();
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
+        builder.Services.AddScoped<ForecastQueryService>();
+        builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddSingleton<AdhocForecastService>();
+        builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             // "Critical", not 2: the API is read by people and scripts.
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // A model without an interval gives NaN edges; they are written as "NaN", never as a failed response.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         builder.Services.AddProblemDetails();
 
@@ -87,6 +95,7 @@ internal static class DashboardApp
             app.MapStaticAssets().AllowAnonymous();
             app.MapAccountEndpoints();
             app.MapDashboardApi();
+            app.MapForecastApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

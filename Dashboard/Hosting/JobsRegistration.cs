@@ -7,6 +7,7 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
 using Dashboard.Jobs.Demo;
+using Dashboard.Jobs.Forecasting;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Sources.Postgres;
 
@@ -38,6 +39,10 @@ internal static class JobsRegistration
         builder.Services.AddTransient<ScrapeIngestJob>();
         builder.Services.AddHttpClient(ScrapeIngestJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddTransient<DemoHistoryJob>();
+
+        // Forecasting: history -> Domain models -> stored forecasts.
+        builder.Services.AddSingleton<ForecastRunner>();
+        builder.Services.AddTransient<ForecastJob>();
 
         builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -21,6 +21,8 @@ internal static class OptionsRegistration
         builder.Services.AddSingleton<IValidateOptions<AlertmanagerOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<IValidateOptions<StorageRetentionOptions>, ConfigurationValidator>();
+        builder.Services.AddOptions<ForecastingOptions>().BindConfiguration(ForecastingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ForecastingOptions>, ConfigurationValidator>();
         return builder;
     }
 }

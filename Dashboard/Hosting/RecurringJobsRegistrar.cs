@@ -7,7 +7,8 @@ namespace Dashboard.Hosting;
 
 /// <summary>Registers recurring jobs under stable ids at start-up (idempotent: AddOrUpdate).</summary>
 internal sealed class RecurringJobsRegistrar(
-    IRecurringJobManager jobs, IBackgroundJobClient background, IOptions<Dashboard.Jobs.Settings.DashboardOptions> dashboard) : IHostedService
+    IRecurringJobManager jobs, IBackgroundJobClient background, IOptions<Dashboard.Jobs.Settings.DashboardOptions> dashboard,
+    IOptions<Dashboard.Jobs.Settings.ForecastingOptions> forecasting) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,10 +18,13 @@ internal sealed class RecurringJobsRegistrar(
         jobs.AddOrUpdate<PrometheusIngestJob>(PrometheusIngestJob.Id, j => j.RunAsync(CancellationToken.None), PrometheusIngestJob.Cron);
         jobs.AddOrUpdate<PostgresStatsJob>(PostgresStatsJob.Id, j => j.RunAsync(CancellationToken.None), PostgresStatsJob.Cron);
         jobs.AddOrUpdate<ScrapeIngestJob>(ScrapeIngestJob.Id, j => j.RunAsync(CancellationToken.None), ScrapeIngestJob.Cron);
+        jobs.AddOrUpdate<ForecastJob>(ForecastJob.Id, j => j.RunAsync(null, CancellationToken.None), forecasting.Value.Cron);
         if (dashboard.Value.DemoMode)
         {
             // Once per database: the job does nothing when the demo history is already there.
-            background.Enqueue<DemoHistoryJob>(j => j.RunAsync(CancellationToken.None));
+            // Forecasts follow at once, so the PM view has answers without waiting for the hour.
+            var history = background.Enqueue<DemoHistoryJob>(j => j.RunAsync(CancellationToken.None));
+            background.ContinueJobWith<ForecastJob>(history, j => j.RunAsync(null, CancellationToken.None));
         }
         return Task.CompletedTask;
     }

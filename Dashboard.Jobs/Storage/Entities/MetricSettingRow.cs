@@ -1,3 +1,5 @@
+using Dashboard.Domain.Values;
+
 namespace Dashboard.Jobs.Storage.Entities;
 
 /// <summary>
@@ -17,4 +19,9 @@ public sealed class MetricSettingRow
     public bool IsOverridden { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+
+    /// <summary>The Domain threshold these levels describe.</summary>
+    public Threshold ToThreshold() =>
+        new(Warning, Critical, Enum.Parse<ThresholdDirection>(Direction), Unit,
+            SustainedForSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
 }

@@ -303,6 +303,215 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.ForecastRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Aicc")
+                        .HasColumnType("double precision")
+                        .HasColumnName("aicc");
+
+                    b.Property<int?>("BacktestOrigins")
+                        .HasColumnType("integer")
+                        .HasColumnName("backtest_origins");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<double?>("CurrentValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("current_value");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("entity");
+
+                    b.PrimitiveCollection<double[]>("Expected")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("expected");
+
+                    b.PrimitiveCollection<double[]>("High")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("high");
+
+                    b.Property<DateTimeOffset?>("HistoryFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("history_from");
+
+                    b.Property<double>("HistoryRequiredSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("history_required_seconds");
+
+                    b.Property<DateTimeOffset?>("HistoryTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("history_to");
+
+                    b.Property<double>("HistoryUsedSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("history_used_seconds");
+
+                    b.Property<double>("IntervalLevel")
+                        .HasColumnType("double precision")
+                        .HasColumnName("interval_level");
+
+                    b.PrimitiveCollection<double[]>("Low")
+                        .IsRequired()
+                        .HasColumnType("double precision[]")
+                        .HasColumnName("low");
+
+                    b.Property<double?>("Mase")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mase");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("ModelKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("model_kind");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<DateTimeOffset?>("PointsStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("points_start");
+
+                    b.Property<double>("PointsStepSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("points_step_seconds");
+
+                    b.Property<double?>("ResidualStandardDeviation")
+                        .HasColumnType("double precision")
+                        .HasColumnName("residual_standard_deviation");
+
+                    b.Property<double?>("Rmse")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rmse");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("SeasonLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_length");
+
+                    b.Property<double?>("Smape")
+                        .HasColumnType("double precision")
+                        .HasColumnName("smape");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trend")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("trend");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecasts");
+
+                    b.HasIndex("Metric", "Entity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecasts_metric_entity");
+
+                    b.ToTable("forecasts", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.ForecastRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("SeriesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_done");
+
+                    b.Property<int>("SeriesForecasted")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_forecasted");
+
+                    b.Property<double?>("SeriesPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("series_per_second");
+
+                    b.Property<int>("SeriesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_total");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_runs");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_forecast_runs_requested_at");
+
+                    b.ToTable("forecast_runs", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.JobRunRow", b =>
                 {
                     b.Property<string>("JobId")
@@ -716,6 +925,95 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.ForecastRow", b =>
+                {
+                    b.OwnsOne("Dashboard.Jobs.Storage.Entities.CrossingColumns", "Critical", b1 =>
+                        {
+                            b1.Property<long>("ForecastRowId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("boolean")
+                                .HasColumnName("critical_actionable");
+
+                            b1.Property<DateTimeOffset?>("Earliest")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_earliest");
+
+                            b1.Property<DateTimeOffset?>("Expected")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_expected");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("critical_kind");
+
+                            b1.Property<DateTimeOffset?>("Latest")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_latest");
+
+                            b1.Property<double>("Level")
+                                .HasColumnType("double precision")
+                                .HasColumnName("critical_level");
+
+                            b1.HasKey("ForecastRowId");
+
+                            b1.ToTable("forecasts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ForecastRowId")
+                                .HasConstraintName("fk_forecasts_forecasts_id");
+                        });
+
+                    b.OwnsOne("Dashboard.Jobs.Storage.Entities.CrossingColumns", "Warning", b1 =>
+                        {
+                            b1.Property<long>("ForecastRowId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            b1.Property<bool>("Actionable")
+                                .HasColumnType("boolean")
+                                .HasColumnName("warning_actionable");
+
+                            b1.Property<DateTimeOffset?>("Earliest")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_earliest");
+
+                            b1.Property<DateTimeOffset?>("Expected")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_expected");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("warning_kind");
+
+                            b1.Property<DateTimeOffset?>("Latest")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_latest");
+
+                            b1.Property<double>("Level")
+                                .HasColumnType("double precision")
+                                .HasColumnName("warning_level");
+
+                            b1.HasKey("ForecastRowId");
+
+                            b1.ToTable("forecasts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ForecastRowId")
+                                .HasConstraintName("fk_forecasts_forecasts_id");
+                        });
+
+                    b.Navigation("Critical");
+
+                    b.Navigation("Warning");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

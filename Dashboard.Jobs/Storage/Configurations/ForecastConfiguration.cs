@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Dashboard.Jobs.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Jobs.Storage.Configurations;
+
+internal sealed class ForecastConfiguration : IEntityTypeConfiguration<ForecastRow>
+{
+    public void Configure(EntityTypeBuilder<ForecastRow> builder)
+    {
+        builder.ToTable("forecasts");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.Metric, x.Entity }).IsUnique();
+        builder.Property(x => x.Metric).HasMaxLength(128);
+        builder.Property(x => x.Entity).HasMaxLength(512);
+        builder.Property(x => x.Status).HasMaxLength(32);
+        builder.Property(x => x.Message).HasMaxLength(1000);
+        builder.Property(x => x.Unit).HasMaxLength(32);
+        builder.Property(x => x.ModelKind).HasMaxLength(64);
+        builder.Property(x => x.Trend).HasMaxLength(16);
+        builder.Property(x => x.Parameters).HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+            v => JsonSerializer.Deserialize<Dictionary<string, double>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, double>(),
+            new ValueComparer<Dictionary<string, double>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)),
+                v => new Dictionary<string, double>(v)));
+        builder.OwnsOne(x => x.Warning, Crossing);
+        builder.OwnsOne(x => x.Critical, Crossing);
+    }
+
+    private static void Crossing<T>(OwnedNavigationBuilder<T, CrossingColumns> crossing) where T : class =>
+        crossing.Property(c => c.Kind).HasMaxLength(32);
+}
+
+internal sealed class ForecastRunConfiguration : IEntityTypeConfiguration<ForecastRunRow>
+{
+    public void Configure(EntityTypeBuilder<ForecastRunRow> builder)
+    {
+        builder.ToTable("forecast_runs");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.RequestedAt);
+        builder.Property(x => x.RequestedBy).HasMaxLength(256);
+        builder.Property(x => x.State).HasMaxLength(16);
+        builder.Property(x => x.Error).HasMaxLength(2000);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Dashboard.Services.Forecasts;
+
+namespace Dashboard.Components.Forecasts;
+
+/// <summary>Forecast answers in words (UI.md: a range in tables, "not enough history" instead of a guess).</summary>
+public static class ForecastFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>"Mar 10 – Mar 21", "already past", "no trend", "not within 90 days", or the history message.</summary>
+    public static string Range(CrossingView? crossing, ForecastSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (!summary.IsForecasted)
+        {
+            return summary.Message;
+        }
+        return crossing?.Kind switch
+        {
+            null => "no threshold",
+            "AlreadyPast" => "already past",
+            "NoTrend" => "no trend",
+            "NotWithinHorizon" => $"not before {Day(summary.ForecastUntil)}",
+            "InsufficientHistory" => summary.Message,
+            "Expected" => $"{Day(crossing.Earliest ?? crossing.Expected)} – {(crossing.Latest is { } latest ? Day(latest) : "beyond horizon")}",
+            _ => crossing.Kind,
+        };
+    }
+
+    /// <summary>"in 12 days", "in 3 hours", "now", or empty.</summary>
+    public static string When(CrossingView? crossing)
+    {
+        if (crossing?.DaysUntil is not { } days)
+        {
+            return "";
+        }
+        return crossing.Kind == "AlreadyPast" ? "now"
+            : days < 1 ? $"in {Math.Max(1, Math.Round(days * 24)):0} h"
+            : $"in {Math.Round(days):0} days";
+    }
+
+    /// <summary>↑ rising, ↓ falling, → no trend.</summary>
+    public static string Arrow(string trend) => trend switch
+    {
+        "Rising" => "↑",
+        "Falling" => "↓",
+        _ => "→",
+    };
+
+    /// <summary>"Holt-Winters (additive, daily season)".</summary>
+    public static string Model(ForecastSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var season = summary.SeasonLength switch
+        {
+            0 => "",
+            24 => ", daily season",
+            168 => ", weekly season",
+            var n => $", season {n} steps",
+        };
+        var name = summary.Model switch
+        {
+            null => "—",
+            "HoltWintersAdditive" => "Holt-Winters (additive",
+            "HoltWintersMultiplicative" => "Holt-Winters (multiplicative",
+            "DampedHolt" => "Holt, damped trend (",
+            "SimpleExponentialSmoothing" => "Exponential smoothing (",
+            "SeasonalNaive" => "Seasonal naive (",
+            "Linear" => "Linear trend (",
+            var other => other + " (",
+        };
+        if (summary.Model is null)
+        {
+            return name;
+        }
+        var inner = season.TrimStart(',', ' ');
+        return name.EndsWith('(') ? (inner.Length == 0 ? name[..^2] : name + inner + ")") : name + season + ")";
+    }
+
+    private static string Day(DateTimeOffset? at) => at is { } t ? t.ToLocalTime().ToString("MMM d", Culture) : "?";
+}

@@ -1,0 +1,78 @@
+using Dashboard.Domain.Forecasting;
+using Dashboard.Jobs.Storage;
+
+namespace Dashboard.Services.Forecasts;
+
+/// <summary>When one series reaches one level, for views and the API.</summary>
+public sealed record CrossingView(
+    string Kind, double Level, DateTimeOffset? Expected, DateTimeOffset? Earliest, DateTimeOffset? Latest, bool Actionable, double? DaysUntil);
+
+/// <summary>One stored forecast without its points: the row of the PM view's ranked table.</summary>
+public sealed record ForecastSummary(
+    string Metric,
+    string Name,
+    string Entity,
+    string Unit,
+    string Status,
+    string Message,
+    double? Current,
+    string? Model,
+    int SeasonLength,
+    IReadOnlyDictionary<string, double> Parameters,
+    string Trend,
+    double IntervalLevel,
+    double? Smape,
+    double? Mase,
+    int? BacktestOrigins,
+    CrossingView? Warning,
+    CrossingView? Critical,
+    DateTimeOffset ComputedAt,
+    DateTimeOffset? HistoryFrom,
+    DateTimeOffset? HistoryTo,
+    DateTimeOffset? ForecastUntil)
+{
+    /// <summary>How much history the forecast saw, in seconds.</summary>
+    public double HistoryUsedSeconds { get; init; }
+
+    /// <summary>How much history a forecast needs, in seconds.</summary>
+    public double HistoryRequiredSeconds { get; init; }
+
+    /// <summary>How far the current value is from the warning level, in units of the warning-to-critical gap
+    /// (0 = at it); null without a reading or levels. Ranks series that have no date.</summary>
+    public double? Headroom => Current is { } c && Warning is { } w && Critical is { } k
+        ? Math.Abs(w.Level - c) / (Math.Abs(k.Level - w.Level) is var gap and > 0 ? gap : Math.Max(Math.Abs(w.Level), 1e-9))
+        : null;
+
+    /// <summary>Whether the series is moving towards its bad side (rising where above is bad, falling where below is bad).</summary>
+    public bool TrendsTowardsBreach => Warning is { } w && Critical is { } k &&
+        (k.Level >= w.Level ? Trend == nameof(TrendVerdict.Rising) : Trend == nameof(TrendVerdict.Falling));
+
+    /// <summary>Whether a model was fitted.</summary>
+    public bool IsForecasted => Status == nameof(ForecastStatus.Forecasted);
+
+    /// <summary>The nearer of the warning and critical crossings that is expected or already past, for ranking.</summary>
+    public DateTimeOffset? FirstBreach(DateTimeOffset now) =>
+        new[] { Warning, Critical }
+            .Where(c => c is not null && (c.Kind == nameof(CrossingKind.AlreadyPast) || c.Expected is not null))
+            .Select(c => c!.Kind == nameof(CrossingKind.AlreadyPast) ? now : c.Expected)
+            .Min();
+}
+
+/// <summary>A forecast with its steps and the recent history behind it, for a chart.</summary>
+public sealed record ForecastDetail(ForecastSummary Summary, IReadOnlyList<ForecastPoint> Points, IReadOnlyList<HistoryPoint> History);
+
+/// <summary>When active users reach the next growth stage.</summary>
+public sealed record StageEta(
+    string CurrentStage, long CurrentUsers, string? NextStage, long? NextStageUsers, CrossingView? Crossing, string Message);
+
+/// <summary>The latest forecast run, for the progress bar.</summary>
+public sealed record ForecastRunView(
+    Guid Id, string State, string RequestedBy, DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    int SeriesTotal, int SeriesDone, int SeriesForecasted, double? SeriesPerSecond, string? Error)
+{
+    /// <summary>0-100.</summary>
+    public double Percent => SeriesTotal == 0 ? 0 : 100.0 * SeriesDone / SeriesTotal;
+
+    /// <summary>Still queued or running.</summary>
+    public bool IsActive => State is "Queued" or "Running";
+}
