@@ -110,7 +110,7 @@ internal sealed class ExponentialSmoothingModel : FittedModel
             return Run(data, form, p, level0, trend0, scratch, out _, out _, out _);
         }
 
-        NelderMead.Minimize(Objective, u, start.Length == k ? 0.5 : 1.0, maxEvaluations, 1e-6);
+        NelderMead.Minimize(Objective, u, start.Length == k ? 0.5 : 1.0, maxEvaluations, 1e-4);
         Map(form, u, p);
         return Filter(data, form, p, initialSeason, level0, trend0, u);
     }

@@ -17,7 +17,8 @@ public sealed record ForecastSettings
     private readonly double maxHorizonToHistoryRatio = 4;
     private readonly IReadOnlyList<TimeSpan> seasonalPeriods = [TimeSpan.FromDays(1), TimeSpan.FromDays(7)];
     private readonly int minimumSeasons = 2;
-    private readonly int backtestOrigins = 3;
+    private readonly int backtestOrigins = 2;
+    private readonly int maxFitSteps = 1200;
     private readonly double trendSignificance = 3;
     private readonly double trendNoiseRatio = 1;
     private readonly int maxOptimizerEvaluations = 200;
@@ -101,7 +102,9 @@ public sealed record ForecastSettings
             : throw new DomainValidationException($"Forecast minimum seasons must be at least 2, but was {value}.");
     }
 
-    /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1).</summary>
+    /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1). The holdout
+    /// that chooses the model holds two horizons, so the first two origins are scored by parameters that never saw
+    /// them; further origins go back before the holdout.</summary>
     public int BacktestOrigins
     {
         get => backtestOrigins;
@@ -124,6 +127,16 @@ public sealed record ForecastSettings
     {
         get => trendNoiseRatio;
         init => trendNoiseRatio = Guard.NonNegative(value, "Forecast trend-to-noise ratio");
+    }
+
+    /// <summary>Model parameters are fitted to at most this many of the latest steps (at least 48); older history
+    /// still counts for the trend verdict. Bounds the cost of a long history.</summary>
+    public int MaxFitSteps
+    {
+        get => maxFitSteps;
+        init => maxFitSteps = value >= 48
+            ? value
+            : throw new DomainValidationException($"Forecast maximum fit steps must be at least 48, but was {value}.");
     }
 
     /// <summary>The most objective evaluations one model's parameter search may take (at least 20).</summary>

@@ -1,10 +1,12 @@
 namespace Dashboard.Domain.Forecasting;
 
 /// <summary>
-/// Picks the model: every candidate is fitted to the history minus a holdout at its end (one horizon, at most a
-/// quarter of the history) and forecasts the holdout; the smallest mean absolute error wins, is refitted to the
-/// whole history (warm-started from the holdout fit) and forecasts the horizon. The holdout fit is also what the
-/// rolling-origin backtest measures, so the reported accuracy never saw the points it is scored on at the first origin.
+/// Picks the model by a rolling-origin holdout. The last <c>min(2 × horizon, n / 4)</c> steps are held out; every
+/// candidate is fitted once to the steps before them and forecasts the horizon from each origin in the holdout
+/// (the first origin with the states of the fit, later ones with the states re-run through the held-out steps
+/// before them, parameters unchanged). The smallest mean error wins — sMAPE for a series whose values are all
+/// positive, mean absolute error otherwise (sMAPE explodes near zero) — is refitted to the whole history
+/// (warm-started from its holdout fit) and forecasts the horizon. The same origins give the reported accuracy.
 /// </summary>
 internal static class ModelSelection
 {
@@ -17,28 +19,26 @@ internal static class ModelSelection
     {
         var seasons = SeasonalityDetector.Detect(values, periods);
         var trend = TrendAnalysis.Judge(values, seasons.Count > 0 ? seasons[0].Period : 0, steps, settings.TrendSignificance, settings.TrendNoiseRatio);
-        var candidates = Candidates(seasons);
 
-        var holdout = Math.Min(steps, values.Length / 4);
+        var holdout = Math.Min(2 * steps, values.Length / 4);
+        var horizon = Math.Min(steps, holdout);
+        var relative = AllPositive(values);
         FittedModel? best = null;
-        Candidate bestCandidate = default;
+        var bestCandidate = default(Candidate);
         var bestError = double.PositiveInfinity;
         if (holdout >= 1)
         {
             var train = values[..^holdout];
-            var test = values[^holdout..];
-            var mean = new double[holdout];
-            var sd = new double[holdout];
-            foreach (var candidate in candidates)
+            var window = Window(train, settings.MaxFitSteps);
+            foreach (var candidate in Candidates(seasons))
             {
-                var fitted = Fit(candidate, train, settings.MaxOptimizerEvaluations, default);
+                var fitted = Fit(candidate, window, settings.MaxOptimizerEvaluations, default);
                 if (fitted is null)
                 {
                     continue;
                 }
 
-                fitted.Forecast(mean, sd);
-                var error = MeanAbsoluteError(test, mean);
+                var error = HoldoutErrors(fitted, values, holdout, horizon, 0).Mean(relative);
                 if (error < bestError)
                 {
                     bestError = error;
@@ -49,21 +49,23 @@ internal static class ModelSelection
         }
 
         FittedModel final;
+        ForecastAccuracy? accuracy = null;
         if (best is null)
         {
-            // Too short to hold anything out: the line, or the last value.
+            // Too short to hold anything out: the line, or failing that the last value.
             final = (FittedModel?)LinearModel.Fit(values) ?? NaiveModel.Fit(values)!;
         }
         else
         {
             var warm = best is ExponentialSmoothingModel ets ? ets.SearchPoint : default;
-            final = Fit(bestCandidate, values, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(values) ?? best;
+            var window = Window(values, settings.MaxFitSteps);
+            final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
+            accuracy = HoldoutErrors(best, values, holdout, horizon, settings.BacktestOrigins).ToAccuracy(values, best.SeasonLength);
         }
 
         var forecastMean = new double[steps];
         var forecastSd = new double[steps];
         final.Forecast(forecastMean, forecastSd);
-        var accuracy = best is null ? null : Backtest(best, values, holdout, settings.BacktestOrigins);
         return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
     }
 
@@ -77,13 +79,16 @@ internal static class ModelSelection
             new(ForecastModelKind.Holt, new EtsForm(EtsTrend.Additive, EtsSeason.None, 1)),
             new(ForecastModelKind.DampedHolt, new EtsForm(EtsTrend.Damped, EtsSeason.None, 1)),
         };
+
+        // Per real season: seasonal naive, Holt-Winters without and with a trend (additive season), and a multiplicative
+        // season without a trend. Damped and multiplicative-with-trend seasonal forms cost a fourth parameter each and
+        // did not win often enough on M4 Hourly to pay for it (docs/decisions/009-forecasting-models.md).
         foreach (var (m, _) in seasons)
         {
             list.Add(new(ForecastModelKind.SeasonalNaive, new EtsForm(EtsTrend.None, EtsSeason.None, m)));
             list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.None, EtsSeason.Additive, m)));
-            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Damped, EtsSeason.Additive, m)));
+            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Additive, EtsSeason.Additive, m)));
             list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
-            list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.Damped, EtsSeason.Multiplicative, m)));
         }
 
         return list;
@@ -97,87 +102,106 @@ internal static class ModelSelection
         _ => ExponentialSmoothingModel.Fit(values, candidate.Form, maxEvaluations, warmStart),
     };
 
-    private static ForecastAccuracy? Backtest(FittedModel model, ReadOnlySpan<double> values, int horizon, int origins)
+    // The most recent steps the parameters are fitted to.
+    private static ReadOnlySpan<double> Window(ReadOnlySpan<double> values, int maxSteps) =>
+        values.Length > maxSteps ? values[^maxSteps..] : values;
+
+    /// <summary>Errors of <paramref name="model"/> (fitted to the steps before the holdout) forecasting
+    /// <paramref name="horizon"/> steps from each origin in the holdout, then from up to <paramref name="extraOrigins"/>
+    /// in total, going back before the holdout while there is room.</summary>
+    private static Errors HoldoutErrors(FittedModel model, ReadOnlySpan<double> values, int holdout, int horizon, int extraOrigins)
     {
-        double smapeSum = 0, absSum = 0, squareSum = 0;
-        var count = 0;
-        var used = 0;
+        var errors = default(Errors);
         var mean = new double[horizon];
         var sd = new double[horizon];
-        for (var k = 1; k <= origins; k++)
+        var first = values.Length - holdout;
+        var origins = new List<int>();
+        for (var origin = first; origin + horizon <= values.Length; origin += horizon)
         {
-            var origin = values.Length - (k * horizon);
-            var refitted = k == 1 ? model : origin > 0 ? model.Refilter(values[..origin]) : null;
+            origins.Add(origin);
+        }
+
+        for (var origin = first - horizon; origins.Count < extraOrigins && origin >= horizon; origin -= horizon)
+        {
+            origins.Add(origin);
+        }
+
+        foreach (var origin in origins)
+        {
+            var refitted = origin == first ? model : model.Refilter(values[..origin]);
             if (refitted is null)
             {
-                break;
+                continue;
             }
 
             refitted.Forecast(mean, sd);
-            for (var h = 0; h < horizon; h++)
+            errors.Add(values.Slice(origin, horizon), mean);
+        }
+
+        return errors;
+    }
+
+    private static bool AllPositive(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (v <= 0)
             {
-                var actual = values[origin + h];
-                if (double.IsNaN(actual))
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Accumulated forecast errors over origins.</summary>
+    private struct Errors
+    {
+        private double smape;
+        private double absolute;
+        private double squared;
+        private int count;
+        private int origins;
+
+        public void Add(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
+        {
+            var added = 0;
+            for (var i = 0; i < actual.Length; i++)
+            {
+                if (double.IsNaN(actual[i]))
                 {
                     continue;
                 }
 
-                var error = actual - mean[h];
-                absSum += Math.Abs(error);
-                squareSum += error * error;
-                count++;
+                var error = actual[i] - forecast[i];
+                var denominator = Math.Abs(actual[i]) + Math.Abs(forecast[i]);
+
                 // Both zero is a perfect forecast: it counts as 0 %.
-                var denominator = Math.Abs(actual) + Math.Abs(mean[h]);
-                smapeSum += denominator > 0 ? 200 * Math.Abs(error) / denominator : 0;
+                smape += denominator > 0 ? 200 * Math.Abs(error) / denominator : 0;
+                absolute += Math.Abs(error);
+                squared += error * error;
+                added++;
             }
 
-            used++;
+            count += added;
+            origins += added > 0 ? 1 : 0;
         }
 
-        if (count == 0)
+        public readonly double Mean(bool relative)
         {
-            return null;
+            var mean = (relative ? smape : absolute) / count;
+            return count == 0 || !double.IsFinite(mean) ? double.PositiveInfinity : mean;
         }
 
-        var scale = NaiveScale(values, model.SeasonLength > 0 ? model.SeasonLength : 1);
-        return new ForecastAccuracy(
-            smapeSum / count,
-            scale > 0 ? absSum / count / scale : double.NaN,
-            Math.Sqrt(squareSum / count),
-            used);
-    }
-
-    // Mean absolute (seasonal) naive one-step error in sample: the MASE denominator.
-    private static double NaiveScale(ReadOnlySpan<double> values, int lag)
-    {
-        double sum = 0;
-        var n = 0;
-        for (var t = lag; t < values.Length; t++)
+        public readonly ForecastAccuracy? ToAccuracy(ReadOnlySpan<double> values, int seasonLength)
         {
-            var d = values[t] - values[t - lag];
-            if (!double.IsNaN(d))
+            if (count == 0)
             {
-                sum += Math.Abs(d);
-                n++;
+                return null;
             }
+
+            var scale = FittedModel.MeanAbsoluteLagDifference(values, Math.Max(1, seasonLength));
+            return new ForecastAccuracy(smape / count, scale > 0 ? absolute / count / scale : double.NaN, Math.Sqrt(squared / count), origins);
         }
-
-        return n == 0 ? 0 : sum / n;
-    }
-
-    private static double MeanAbsoluteError(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
-    {
-        double sum = 0;
-        var n = 0;
-        for (var i = 0; i < actual.Length; i++)
-        {
-            if (!double.IsNaN(actual[i]))
-            {
-                sum += Math.Abs(actual[i] - forecast[i]);
-                n++;
-            }
-        }
-
-        return n == 0 || !double.IsFinite(sum) ? double.PositiveInfinity : sum / n;
     }
 }
