@@ -28,7 +28,7 @@ internal sealed class ExponentialSmoothingModel : FittedModel
         this.trend = trend;
         this.season = season;
         this.phase = phase;
-        var dof = Math.Max(1, count - form.SearchedParameters);
+        var dof = Math.Max(1, count - form.FreeQuantities);
         sigma = Math.Sqrt(sse / dof);
         var k = form.FreeQuantities;
         aicc = count - k - 1 <= 0 || sse <= 0

@@ -20,7 +20,7 @@ public sealed record ForecastSettings
     private readonly int backtestOrigins = 2;
     private readonly int maxFitSteps = 1200;
     private readonly double trendSignificance = 3;
-    private readonly double trendNoiseRatio = 1;
+    private readonly double trendNoiseRatio = 0.5;
     private readonly int maxOptimizerEvaluations = 200;
 
     /// <summary>The defaults for monitored metrics: at least 7 days of history, fitted at 1 h.</summary>
