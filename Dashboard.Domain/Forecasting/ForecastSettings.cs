@@ -22,6 +22,7 @@ public sealed record ForecastSettings
     private readonly double trendSignificance = 3;
     private readonly double trendNoiseRatio = 0.5;
     private readonly int maxOptimizerEvaluations = 200;
+    private readonly IReadOnlyList<ForecastModelKind> models = Enum.GetValues<ForecastModelKind>();
 
     /// <summary>The defaults for monitored metrics: at least 7 days of history, fitted at 1 h.</summary>
     public static ForecastSettings Default { get; } = new();
@@ -137,6 +138,32 @@ public sealed record ForecastSettings
         init => maxFitSteps = value >= 48
             ? value
             : throw new DomainValidationException($"Forecast maximum fit steps must be at least 48, but was {value}.");
+    }
+
+    /// <summary>The model families that compete (all by default). Restrict it to force one, e.g. only
+    /// <see cref="ForecastModelKind.Linear"/> for <c>predict_linear</c>'s answer with an interval. When none of them
+    /// can be fitted (a seasonal family without a season in the data) the forecast falls back to the line.</summary>
+    public IReadOnlyList<ForecastModelKind> Models
+    {
+        get => models;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0)
+            {
+                throw new DomainValidationException("Forecast models must name at least one model family.");
+            }
+
+            foreach (var kind in value)
+            {
+                if (!Enum.IsDefined(kind))
+                {
+                    throw new DomainValidationException($"Forecast models: {(int)kind} is not a known model family.");
+                }
+            }
+
+            models = [.. value.Distinct()];
+        }
     }
 
     /// <summary>The most objective evaluations one model's parameter search may take (at least 20).</summary>

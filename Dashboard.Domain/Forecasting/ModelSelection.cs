@@ -23,14 +23,22 @@ internal static class ModelSelection
         var holdout = Math.Min(2 * steps, values.Length / 4);
         var horizon = Math.Min(steps, holdout);
         var relative = AllPositive(values);
+
+        // The window keeps at least three of the longest season, so a seasonal form always has two to start from.
+        var windowSteps = settings.MaxFitSteps;
+        foreach (var (m, _) in seasons)
+        {
+            windowSteps = Math.Max(windowSteps, 3 * m);
+        }
+
         FittedModel? best = null;
         var bestCandidate = default(Candidate);
         var bestError = double.PositiveInfinity;
         if (holdout >= 1)
         {
             var train = values[..^holdout];
-            var window = Window(train, settings.MaxFitSteps);
-            foreach (var candidate in Candidates(seasons))
+            var window = Window(train, windowSteps);
+            foreach (var candidate in Candidates(seasons, settings.Models))
             {
                 var fitted = Fit(candidate, window, settings.MaxOptimizerEvaluations, default);
                 if (fitted is null)
@@ -58,7 +66,7 @@ internal static class ModelSelection
         else
         {
             var warm = best is ExponentialSmoothingModel ets ? ets.SearchPoint : default;
-            var window = Window(values, settings.MaxFitSteps);
+            var window = Window(values, windowSteps);
             final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
             accuracy = HoldoutErrors(best, values, holdout, horizon, settings.BacktestOrigins).ToAccuracy(values, best.SeasonLength);
         }
@@ -69,7 +77,7 @@ internal static class ModelSelection
         return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
     }
 
-    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons)
+    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons, IReadOnlyList<ForecastModelKind> allowed)
     {
         var list = new List<Candidate>
         {
@@ -91,6 +99,7 @@ internal static class ModelSelection
             list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
         }
 
+        list.RemoveAll(c => !allowed.Contains(c.Kind));
         return list;
     }
 
