@@ -48,9 +48,7 @@ public sealed record ForecastSettings
     public int MinimumPoints
     {
         get => minimumPoints;
-        init => minimumPoints = value >= 3
-            ? value
-            : throw new DomainValidationException($"Forecast minimum points must be at least 3, but was {value}.");
+        init => minimumPoints = AtLeast(value, 3, "Forecast minimum points");
     }
 
     /// <summary>Nominal coverage of the prediction interval, strictly between 0 and 1 (0.95 = 95 %).</summary>
@@ -98,9 +96,7 @@ public sealed record ForecastSettings
     public int MinimumSeasons
     {
         get => minimumSeasons;
-        init => minimumSeasons = value >= 2
-            ? value
-            : throw new DomainValidationException($"Forecast minimum seasons must be at least 2, but was {value}.");
+        init => minimumSeasons = AtLeast(value, 2, "Forecast minimum seasons");
     }
 
     /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1). The holdout
@@ -109,9 +105,7 @@ public sealed record ForecastSettings
     public int BacktestOrigins
     {
         get => backtestOrigins;
-        init => backtestOrigins = value >= 1
-            ? value
-            : throw new DomainValidationException($"Forecast backtest origins must be at least 1, but was {value}.");
+        init => backtestOrigins = AtLeast(value, 1, "Forecast backtest origins");
     }
 
     /// <summary>The t-statistic (corrected for autocorrelated noise) a slope must reach on deseasonalised history
@@ -135,9 +129,7 @@ public sealed record ForecastSettings
     public int MaxFitSteps
     {
         get => maxFitSteps;
-        init => maxFitSteps = value >= 48
-            ? value
-            : throw new DomainValidationException($"Forecast maximum fit steps must be at least 48, but was {value}.");
+        init => maxFitSteps = AtLeast(value, 48, "Forecast maximum fit steps");
     }
 
     /// <summary>The model families that compete (all by default). Restrict it to force one, e.g. only
@@ -170,8 +162,9 @@ public sealed record ForecastSettings
     public int MaxOptimizerEvaluations
     {
         get => maxOptimizerEvaluations;
-        init => maxOptimizerEvaluations = value >= 20
-            ? value
-            : throw new DomainValidationException($"Forecast maximum optimizer evaluations must be at least 20, but was {value}.");
+        init => maxOptimizerEvaluations = AtLeast(value, 20, "Forecast maximum optimizer evaluations");
     }
+
+    private static int AtLeast(int value, int minimum, string name) =>
+        value >= minimum ? value : throw new DomainValidationException($"{name} must be at least {minimum}, but was {value}.");
 }
