@@ -99,9 +99,8 @@ public sealed record ForecastSettings
         init => minimumSeasons = AtLeast(value, 2, "Forecast minimum seasons");
     }
 
-    /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1). The holdout
-    /// that chooses the model holds two horizons, so the first two origins are scored by parameters that never saw
-    /// them; further origins go back before the holdout.</summary>
+    /// <summary>How many rolling forecast origins, one horizon apart before the holdout that chose the model, the
+    /// reported accuracy is averaged over (at least 1; fewer when the history has no room).</summary>
     public int BacktestOrigins
     {
         get => backtestOrigins;

@@ -235,6 +235,22 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void Forecast_Accuracy_IsNearZeroForAnExactSeasonAndMatchesTheNoiseOtherwise()
+    {
+        var exact = Default.Forecast(Synthetic.Hourly(24 * 28, level: 100, dailyAmplitude: 10), TimeSpan.FromDays(1));
+        var noisy = Default.Forecast(Synthetic.Hourly(24 * 28, level: 100, dailyAmplitude: 10, noise: 5, seed: 31), TimeSpan.FromDays(1));
+
+        Assert.Equal(2, exact.Accuracy!.Origins);
+        Assert.True(exact.Accuracy.Smape < 0.1, $"sMAPE {exact.Accuracy.Smape}");
+        Assert.True(exact.Accuracy.Rmse < 0.1, $"RMSE {exact.Accuracy.Rmse}");
+
+        // N(0, 5²) noise: RMSE about 5, sMAPE about 200·E|e|/200 = 4 %.
+        Assert.InRange(noisy.Accuracy!.Rmse, 4, 6.5);
+        Assert.InRange(noisy.Accuracy.Smape, 3, 5.5);
+        Assert.Contains("backtest error", noisy.Message);
+    }
+
+    [Fact]
     public void Forecast_AdHocSettingsOnShortUpload_Forecasts()
     {
         var forecaster = new Forecaster(ForecastSettings.AdHoc);
