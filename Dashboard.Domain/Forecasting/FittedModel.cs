@@ -44,7 +44,13 @@ internal abstract class FittedModel
 
     /// <summary>Root mean square of the lag-<paramref name="lag"/> differences between observed values: the one-step
     /// error of the (seasonal) naive forecast; 0 when no pair is observed.</summary>
-    protected static double LagDifferenceRms(ReadOnlySpan<double> values, int lag)
+    protected static double LagDifferenceRms(ReadOnlySpan<double> values, int lag) => Math.Sqrt(LagDifferenceMean(values, lag, squared: true));
+
+    /// <summary>Mean absolute lag-<paramref name="lag"/> difference between observed values (the MASE scale); 0 when
+    /// no pair is observed.</summary>
+    public static double MeanAbsoluteLagDifference(ReadOnlySpan<double> values, int lag) => LagDifferenceMean(values, lag, squared: false);
+
+    private static double LagDifferenceMean(ReadOnlySpan<double> values, int lag, bool squared)
     {
         double sum = 0;
         var count = 0;
@@ -53,11 +59,11 @@ internal abstract class FittedModel
             var d = values[t] - values[t - lag];
             if (!double.IsNaN(d))
             {
-                sum += d * d;
+                sum += squared ? d * d : Math.Abs(d);
                 count++;
             }
         }
 
-        return count == 0 ? 0 : Math.Sqrt(sum / count);
+        return count == 0 ? 0 : sum / count;
     }
 }

@@ -17,10 +17,12 @@ public sealed record ForecastSettings
     private readonly double maxHorizonToHistoryRatio = 4;
     private readonly IReadOnlyList<TimeSpan> seasonalPeriods = [TimeSpan.FromDays(1), TimeSpan.FromDays(7)];
     private readonly int minimumSeasons = 2;
-    private readonly int backtestOrigins = 3;
+    private readonly int backtestOrigins = 2;
+    private readonly int maxFitSteps = 1200;
     private readonly double trendSignificance = 3;
-    private readonly double trendNoiseRatio = 1;
+    private readonly double trendNoiseRatio = 0.5;
     private readonly int maxOptimizerEvaluations = 200;
+    private readonly IReadOnlyList<ForecastModelKind> models = Enum.GetValues<ForecastModelKind>();
 
     /// <summary>The defaults for monitored metrics: at least 7 days of history, fitted at 1 h.</summary>
     public static ForecastSettings Default { get; } = new();
@@ -46,9 +48,7 @@ public sealed record ForecastSettings
     public int MinimumPoints
     {
         get => minimumPoints;
-        init => minimumPoints = value >= 3
-            ? value
-            : throw new DomainValidationException($"Forecast minimum points must be at least 3, but was {value}.");
+        init => minimumPoints = AtLeast(value, 3, "Forecast minimum points");
     }
 
     /// <summary>Nominal coverage of the prediction interval, strictly between 0 and 1 (0.95 = 95 %).</summary>
@@ -96,18 +96,15 @@ public sealed record ForecastSettings
     public int MinimumSeasons
     {
         get => minimumSeasons;
-        init => minimumSeasons = value >= 2
-            ? value
-            : throw new DomainValidationException($"Forecast minimum seasons must be at least 2, but was {value}.");
+        init => minimumSeasons = AtLeast(value, 2, "Forecast minimum seasons");
     }
 
-    /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1).</summary>
+    /// <summary>How many rolling forecast origins, one horizon apart before the holdout that chose the model, the
+    /// reported accuracy is averaged over (at least 1; fewer when the history has no room).</summary>
     public int BacktestOrigins
     {
         get => backtestOrigins;
-        init => backtestOrigins = value >= 1
-            ? value
-            : throw new DomainValidationException($"Forecast backtest origins must be at least 1, but was {value}.");
+        init => backtestOrigins = AtLeast(value, 1, "Forecast backtest origins");
     }
 
     /// <summary>The t-statistic (corrected for autocorrelated noise) a slope must reach on deseasonalised history
@@ -126,12 +123,47 @@ public sealed record ForecastSettings
         init => trendNoiseRatio = Guard.NonNegative(value, "Forecast trend-to-noise ratio");
     }
 
+    /// <summary>Model parameters are fitted to at most this many of the latest steps (at least 48); older history
+    /// still counts for the trend verdict. Bounds the cost of a long history.</summary>
+    public int MaxFitSteps
+    {
+        get => maxFitSteps;
+        init => maxFitSteps = AtLeast(value, 48, "Forecast maximum fit steps");
+    }
+
+    /// <summary>The model families that compete (all by default). Restrict it to force one, e.g. only
+    /// <see cref="ForecastModelKind.Linear"/> for <c>predict_linear</c>'s answer with an interval. When none of them
+    /// can be fitted (a seasonal family without a season in the data) the forecast falls back to the line.</summary>
+    public IReadOnlyList<ForecastModelKind> Models
+    {
+        get => models;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0)
+            {
+                throw new DomainValidationException("Forecast models must name at least one model family.");
+            }
+
+            foreach (var kind in value)
+            {
+                if (!Enum.IsDefined(kind))
+                {
+                    throw new DomainValidationException($"Forecast models: {(int)kind} is not a known model family.");
+                }
+            }
+
+            models = [.. value.Distinct()];
+        }
+    }
+
     /// <summary>The most objective evaluations one model's parameter search may take (at least 20).</summary>
     public int MaxOptimizerEvaluations
     {
         get => maxOptimizerEvaluations;
-        init => maxOptimizerEvaluations = value >= 20
-            ? value
-            : throw new DomainValidationException($"Forecast maximum optimizer evaluations must be at least 20, but was {value}.");
+        init => maxOptimizerEvaluations = AtLeast(value, 20, "Forecast maximum optimizer evaluations");
     }
+
+    private static int AtLeast(int value, int minimum, string name) =>
+        value >= minimum ? value : throw new DomainValidationException($"{name} must be at least {minimum}, but was {value}.");
 }

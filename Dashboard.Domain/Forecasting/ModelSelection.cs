@@ -1,10 +1,13 @@
 namespace Dashboard.Domain.Forecasting;
 
 /// <summary>
-/// Picks the model: every candidate is fitted to the history minus a holdout at its end (one horizon, at most a
-/// quarter of the history) and forecasts the holdout; the smallest mean absolute error wins, is refitted to the
-/// whole history (warm-started from the holdout fit) and forecasts the horizon. The holdout fit is also what the
-/// rolling-origin backtest measures, so the reported accuracy never saw the points it is scored on at the first origin.
+/// Picks the model by a rolling-origin holdout. The last <c>min(2 × horizon, n / 4)</c> steps are held out; every
+/// candidate is fitted once to the steps before them and forecasts the horizon from each origin in the holdout
+/// (the first origin with the states of the fit, later ones with the states re-run through the held-out steps
+/// before them, parameters unchanged). The smallest mean error wins — sMAPE for a series whose values are all
+/// positive, mean absolute error otherwise (sMAPE explodes near zero) — is refitted to the whole history
+/// (warm-started from its holdout fit) and forecasts the horizon. The reported accuracy is the winner's error at
+/// origins before the holdout (its score on the holdout would flatter it: it won there).
 /// </summary>
 internal static class ModelSelection
 {
@@ -16,29 +19,36 @@ internal static class ModelSelection
     public static Outcome Run(ReadOnlySpan<double> values, IReadOnlyList<int> periods, int steps, ForecastSettings settings)
     {
         var seasons = SeasonalityDetector.Detect(values, periods);
-        var trend = TrendAnalysis.Judge(values, seasons.Count > 0 ? seasons[0].Period : 0, steps, settings.TrendSignificance, settings.TrendNoiseRatio);
-        var candidates = Candidates(seasons);
+        var trend = TrendAnalysis.Judge(values, seasons.Select(s => s.Period), steps, settings.TrendSignificance, settings.TrendNoiseRatio);
 
-        var holdout = Math.Min(steps, values.Length / 4);
+        var holdout = Math.Min(2 * steps, values.Length / 4);
+        var horizon = Math.Min(steps, holdout);
+        var relative = AllPositive(values);
+
+        // The window keeps at least three of the longest season, so a seasonal form always has two to start from.
+        var windowSteps = settings.MaxFitSteps;
+        foreach (var (m, _) in seasons)
+        {
+            windowSteps = Math.Max(windowSteps, 3 * m);
+        }
+
         FittedModel? best = null;
-        Candidate bestCandidate = default;
+        var bestCandidate = default(Candidate);
         var bestError = double.PositiveInfinity;
         if (holdout >= 1)
         {
             var train = values[..^holdout];
-            var test = values[^holdout..];
-            var mean = new double[holdout];
-            var sd = new double[holdout];
-            foreach (var candidate in candidates)
+            var selectionOrigins = SelectionOrigins(values.Length, holdout, horizon);
+            var window = Window(train, windowSteps);
+            foreach (var candidate in Candidates(seasons, settings.Models))
             {
-                var fitted = Fit(candidate, train, settings.MaxOptimizerEvaluations, default);
+                var fitted = Fit(candidate, window, settings.MaxOptimizerEvaluations, default);
                 if (fitted is null)
                 {
                     continue;
                 }
 
-                fitted.Forecast(mean, sd);
-                var error = MeanAbsoluteError(test, mean);
+                var error = OriginErrors(fitted, values, values.Length - holdout, horizon, selectionOrigins).Mean(relative);
                 if (error < bestError)
                 {
                     bestError = error;
@@ -49,25 +59,28 @@ internal static class ModelSelection
         }
 
         FittedModel final;
+        ForecastAccuracy? accuracy = null;
         if (best is null)
         {
-            // Too short to hold anything out: the line, or the last value.
+            // Too short to hold anything out: the line, or failing that the last value.
             final = (FittedModel?)LinearModel.Fit(values) ?? NaiveModel.Fit(values)!;
         }
         else
         {
             var warm = best is ExponentialSmoothingModel ets ? ets.SearchPoint : default;
-            final = Fit(bestCandidate, values, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(values) ?? best;
+            var window = Window(values, windowSteps);
+            final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
+            var origins = AccuracyOrigins(values.Length, holdout, horizon, settings.BacktestOrigins);
+            accuracy = OriginErrors(best, values, values.Length - holdout, horizon, origins).ToAccuracy(values, best.SeasonLength);
         }
 
         var forecastMean = new double[steps];
         var forecastSd = new double[steps];
         final.Forecast(forecastMean, forecastSd);
-        var accuracy = best is null ? null : Backtest(best, values, holdout, settings.BacktestOrigins);
         return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
     }
 
-    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons)
+    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons, IReadOnlyList<ForecastModelKind> allowed)
     {
         var list = new List<Candidate>
         {
@@ -77,15 +90,19 @@ internal static class ModelSelection
             new(ForecastModelKind.Holt, new EtsForm(EtsTrend.Additive, EtsSeason.None, 1)),
             new(ForecastModelKind.DampedHolt, new EtsForm(EtsTrend.Damped, EtsSeason.None, 1)),
         };
+
+        // Per real season: seasonal naive, Holt-Winters without and with a trend (additive season), and a multiplicative
+        // season without a trend. Damped and multiplicative-with-trend seasonal forms cost a fourth parameter each and
+        // did not win often enough on M4 Hourly to pay for it (docs/decisions/009-forecasting-models.md).
         foreach (var (m, _) in seasons)
         {
             list.Add(new(ForecastModelKind.SeasonalNaive, new EtsForm(EtsTrend.None, EtsSeason.None, m)));
             list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.None, EtsSeason.Additive, m)));
-            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Damped, EtsSeason.Additive, m)));
+            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Additive, EtsSeason.Additive, m)));
             list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
-            list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.Damped, EtsSeason.Multiplicative, m)));
         }
 
+        list.RemoveAll(c => !allowed.Contains(c.Kind));
         return list;
     }
 
@@ -97,87 +114,119 @@ internal static class ModelSelection
         _ => ExponentialSmoothingModel.Fit(values, candidate.Form, maxEvaluations, warmStart),
     };
 
-    private static ForecastAccuracy? Backtest(FittedModel model, ReadOnlySpan<double> values, int horizon, int origins)
+    // The most recent steps the parameters are fitted to.
+    private static ReadOnlySpan<double> Window(ReadOnlySpan<double> values, int maxSteps) =>
+        values.Length > maxSteps ? values[^maxSteps..] : values;
+
+    /// <summary>Errors of <paramref name="model"/> forecasting <paramref name="horizon"/> steps from each of
+    /// <paramref name="origins"/>: from the origin it was fitted at with its own states, from any other origin with its
+    /// states re-run over the steps before that origin (parameters unchanged).</summary>
+    private static Errors OriginErrors(FittedModel model, ReadOnlySpan<double> values, int fittedAt, int horizon, List<int> origins)
     {
-        double smapeSum = 0, absSum = 0, squareSum = 0;
-        var count = 0;
-        var used = 0;
+        var errors = default(Errors);
         var mean = new double[horizon];
         var sd = new double[horizon];
-        for (var k = 1; k <= origins; k++)
+        foreach (var origin in origins)
         {
-            var origin = values.Length - (k * horizon);
-            var refitted = k == 1 ? model : origin > 0 ? model.Refilter(values[..origin]) : null;
+            var refitted = origin == fittedAt ? model : model.Refilter(values[..origin]);
             if (refitted is null)
             {
-                break;
+                continue;
             }
 
             refitted.Forecast(mean, sd);
-            for (var h = 0; h < horizon; h++)
+            errors.Add(values.Slice(origin, horizon), mean);
+        }
+
+        return errors;
+    }
+
+    // Origins inside the holdout, one horizon apart: what the candidates are compared on.
+    private static List<int> SelectionOrigins(int length, int holdout, int horizon)
+    {
+        var origins = new List<int>();
+        for (var origin = length - holdout; origin + horizon <= length; origin += horizon)
+        {
+            origins.Add(origin);
+        }
+
+        return origins;
+    }
+
+    // Origins before the holdout, going back one horizon at a time: the winner's score there is not inflated by having
+    // won on it. Only when there is no room for one are the selection origins reused.
+    private static List<int> AccuracyOrigins(int length, int holdout, int horizon, int count)
+    {
+        var origins = new List<int>();
+        for (var origin = length - holdout - horizon; origins.Count < count && origin >= Math.Max(horizon, 2); origin -= horizon)
+        {
+            origins.Add(origin);
+        }
+
+        return origins.Count > 0 ? origins : SelectionOrigins(length, holdout, horizon);
+    }
+
+    private static bool AllPositive(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (v <= 0)
             {
-                var actual = values[origin + h];
-                if (double.IsNaN(actual))
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Accumulated forecast errors over origins.</summary>
+    private struct Errors
+    {
+        private double smape;
+        private double absolute;
+        private double squared;
+        private int count;
+        private int origins;
+
+        public void Add(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
+        {
+            var added = 0;
+            for (var i = 0; i < actual.Length; i++)
+            {
+                if (double.IsNaN(actual[i]))
                 {
                     continue;
                 }
 
-                var error = actual - mean[h];
-                absSum += Math.Abs(error);
-                squareSum += error * error;
-                count++;
+                var error = actual[i] - forecast[i];
+                var denominator = Math.Abs(actual[i]) + Math.Abs(forecast[i]);
+
                 // Both zero is a perfect forecast: it counts as 0 %.
-                var denominator = Math.Abs(actual) + Math.Abs(mean[h]);
-                smapeSum += denominator > 0 ? 200 * Math.Abs(error) / denominator : 0;
+                smape += denominator > 0 ? 200 * Math.Abs(error) / denominator : 0;
+                absolute += Math.Abs(error);
+                squared += error * error;
+                added++;
             }
 
-            used++;
+            count += added;
+            origins += added > 0 ? 1 : 0;
         }
 
-        if (count == 0)
+        public readonly double Mean(bool relative)
         {
-            return null;
+            var mean = (relative ? smape : absolute) / count;
+            return count == 0 || !double.IsFinite(mean) ? double.PositiveInfinity : mean;
         }
 
-        var scale = NaiveScale(values, model.SeasonLength > 0 ? model.SeasonLength : 1);
-        return new ForecastAccuracy(
-            smapeSum / count,
-            scale > 0 ? absSum / count / scale : double.NaN,
-            Math.Sqrt(squareSum / count),
-            used);
-    }
-
-    // Mean absolute (seasonal) naive one-step error in sample: the MASE denominator.
-    private static double NaiveScale(ReadOnlySpan<double> values, int lag)
-    {
-        double sum = 0;
-        var n = 0;
-        for (var t = lag; t < values.Length; t++)
+        public readonly ForecastAccuracy? ToAccuracy(ReadOnlySpan<double> values, int seasonLength)
         {
-            var d = values[t] - values[t - lag];
-            if (!double.IsNaN(d))
+            if (count == 0)
             {
-                sum += Math.Abs(d);
-                n++;
+                return null;
             }
+
+            var scale = FittedModel.MeanAbsoluteLagDifference(values, Math.Max(1, seasonLength));
+            return new ForecastAccuracy(smape / count, scale > 0 ? absolute / count / scale : double.NaN, Math.Sqrt(squared / count), origins);
         }
-
-        return n == 0 ? 0 : sum / n;
-    }
-
-    private static double MeanAbsoluteError(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
-    {
-        double sum = 0;
-        var n = 0;
-        for (var i = 0; i < actual.Length; i++)
-        {
-            if (!double.IsNaN(actual[i]))
-            {
-                sum += Math.Abs(actual[i] - forecast[i]);
-                n++;
-            }
-        }
-
-        return n == 0 || !double.IsFinite(sum) ? double.PositiveInfinity : sum / n;
     }
 }
