@@ -167,8 +167,8 @@ public sealed partial class ForecastRunner(
             return new ForecastOutput(NoHistory(settings), null);
         }
         // The models refuse a horizon absurdly long for the history; cap it rather than fail.
-        var span = series.End - series.Start;
-        var capped = TimeSpan.FromTicks(Math.Min(horizon.Ticks, Math.Max(series.Step.Ticks, (long)(span.Ticks * settings.MaxHorizonToHistoryRatio))));
+        var maximum = forecaster.MaximumHorizon(series);
+        var capped = maximum > TimeSpan.Zero && maximum < horizon ? maximum : horizon;
         ForecastResult result;
         try
         {
@@ -179,10 +179,16 @@ public sealed partial class ForecastRunner(
             result = NoHistory(settings) with { Message = ex.Message };
         }
         var outlook = input.Threshold is { } threshold && input.Current is { } current
-            ? CapacityOutlookEstimator.Estimate(result, threshold, current)
+            ? CapacityOutlookEstimator.Estimate(result, threshold, current, Gate(threshold))
             : null;
         return new ForecastOutput(result, outlook);
     }
+
+    // The "already a good part of the way" gate measures from the good end: 0 for usage, 100 % for success rates and uptime.
+    private static CapacityGate Gate(Threshold threshold) =>
+        threshold.Direction == ThresholdDirection.BelowIsBad && threshold.Unit == Domain.Catalog.MetricUnits.Percent
+            ? CapacityGate.Default with { Origin = 100 }
+            : CapacityGate.Default;
 
     private async Task StoreAsync(Guid runId, DateTimeOffset now, List<ForecastInput> inputs, IReadOnlyList<ForecastOutput> results, CancellationToken cancellationToken)
     {

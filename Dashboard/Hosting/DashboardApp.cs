@@ -47,6 +47,7 @@ internal static class DashboardApp
         builder.Services.AddMudServices();
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
+        builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddSingleton<AdhocForecastService>();
@@ -96,6 +97,7 @@ internal static class DashboardApp
             app.MapAccountEndpoints();
             app.MapDashboardApi();
             app.MapForecastApi();
+            app.MapSettingsApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -10,9 +10,10 @@ namespace Dashboard.Services;
 public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache, SourceStatusTracker sources)
 {
     public const string CatalogTag = "catalog";
+    public const string CatalogKey = "catalog";
 
     public async Task<IReadOnlyList<MetricSettingRow>> GetCatalogAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync("catalog", async ct =>
+        await cache.GetOrCreateAsync(CatalogKey, async ct =>
         {
             await using var db = await reads.CreateDbContextAsync(ct);
             return await db.MetricSettings.OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(ct);

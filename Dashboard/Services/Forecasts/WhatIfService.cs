@@ -1,10 +1,7 @@
 using Dashboard.Domain.Catalog;
 using Dashboard.Domain.Values;
 using Dashboard.Domain.WhatIf;
-using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Dashboard.Services.Forecasts;
 
@@ -15,7 +12,7 @@ public sealed record WhatIfView(WhatIfReport Report, IReadOnlyDictionary<string,
 /// "What breaks at k× load?": the Domain what-if projection over the stored forecasts' current
 /// values (the worst entity of each metric) and the forecast disk growth, with this deployment's thresholds.
 /// </summary>
-public sealed class WhatIfService(ForecastQueryService forecasts, IDbContextFactory<ReadDbContext> reads, HybridCache cache)
+public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusService status)
 {
     /// <summary>The projection at <paramref name="multiplier"/> and the series each reading came from;
     /// throws DomainValidationException for a multiplier outside 1-20.</summary>
@@ -48,11 +45,7 @@ public sealed class WhatIfService(ForecastQueryService forecasts, IDbContextFact
 
     private async Task<MetricCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {
-        var settings = await cache.GetOrCreateAsync("whatif:thresholds", async ct =>
-        {
-            await using var db = await reads.CreateDbContextAsync(ct);
-            return await db.MetricSettings.ToListAsync(ct);
-        }, tags: [SystemStatusService.CatalogTag], cancellationToken: cancellationToken);
+        var settings = await status.GetCatalogAsync(cancellationToken);
         var overrides = settings
             .Where(s => MetricCatalog.Default.TryGet(s.MetricId, out _))
             .Select(s => new ThresholdOverride(s.MetricId, s.Warning, s.Critical, s.SustainedForSeconds is { } sec ? TimeSpan.FromSeconds(sec) : null));
