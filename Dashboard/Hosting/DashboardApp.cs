@@ -49,6 +49,8 @@ internal static class DashboardApp
         builder.Services.AddScoped<SystemStatusService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddScoped<BusinessSummaryService>();
+        builder.Services.AddScoped<ScalingSignalsService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -96,6 +98,7 @@ internal static class DashboardApp
             app.MapAccountEndpoints();
             app.MapDashboardApi();
             app.MapForecastApi();
+            app.MapBusinessApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
