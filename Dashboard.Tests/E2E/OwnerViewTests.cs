@@ -21,7 +21,8 @@ public sealed class OwnerViewTests(DashboardAppFactory app)
         (await api.PutAsJsonAsync("/api/v1/business/profile",
             new { monthlyRecurringRevenueUsd = 500_000, activeUsers = 2_400, monthlyInfraSpendUsd = 1_900, sloTargetPercent = 99.9 })).EnsureSuccessStatusCode();
         var before = await Eventually.WaitForAsync(() => api.GetFromJsonAsync<JsonElement>("/api/v1/business/summary"),
-            s => s.GetProperty("firstBreach").GetProperty("state").GetString() != "NoData", JobTimeout, "forecasts behind the summary");
+            s => s.GetProperty("firstBreach").GetProperty("state").GetString() != "NoData" && s.GetProperty("uptime").TryGetProperty("uptimePercent", out _),
+            JobTimeout, "uptime history and forecasts behind the summary");
         await using var context = await Browser.NewContextAsync(app.BaseAddress);
         var page = await context.NewPageAsync();
         var login = new LoginPage(page);

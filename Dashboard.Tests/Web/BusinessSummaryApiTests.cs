@@ -33,7 +33,8 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
     {
         using var client = app.CreateRawClient(app.For(role).Token);
         return await Eventually.WaitForAsync(() => client.GetFromJsonAsync<JsonElement>("/api/v1/business/summary"),
-            s => s.GetProperty("firstBreach").GetProperty("state").GetString() != "NoData", JobTimeout, "forecasts behind the summary");
+            s => s.GetProperty("firstBreach").GetProperty("state").GetString() != "NoData" && s.GetProperty("uptime").TryGetProperty("uptimePercent", out _),
+            JobTimeout, "uptime history and forecasts behind the summary");
     }
 
     [Fact]
