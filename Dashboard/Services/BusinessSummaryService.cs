@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Security.Claims;
-using Dashboard.Components.Shared;
 using Dashboard.Domain.Advice;
 using Dashboard.Domain.Business;
 using Dashboard.Domain.Catalog;
@@ -250,7 +250,7 @@ public sealed class BusinessSummaryService(
 
         var (summary, level, crossing, at) = first;
         var past = crossing.Kind == nameof(CrossingKind.AlreadyPast);
-        var threshold = Humanize.Value(crossing.Level, summary.Unit);
+        var threshold = $"{crossing.Level.ToString("0.###", CultureInfo.InvariantCulture)} {summary.Unit}";
         var when = past ? "is already past it" : $"is expected to reach it around {at:MMM d, yyyy}" +
             (crossing.Earliest is { } e && crossing.Latest is { } l ? $" (between {e:MMM d} and {l:MMM d})" : "");
         return new BreachView
@@ -275,7 +275,7 @@ public sealed class BusinessSummaryService(
     {
         var month = facts[ThisMonth];
         var risk = breach.ExpectedAt is { } at ? BreachRisk.Estimate(mrr, at) : null;
-        var outage = Humanize.Duration(BreachRisk.DefaultOutage.Value);
+        var outage = $"{BreachRisk.DefaultOutage.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h";
         return new MoneyView
         {
             MrrUsd = mrr.Amount,
