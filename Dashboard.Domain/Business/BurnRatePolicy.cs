@@ -32,6 +32,28 @@ public sealed class BurnRatePolicy
     /// <summary>The alert tiers, most urgent first.</summary>
     public IReadOnlyList<BurnRateTier> Tiers { get; }
 
+    /// <summary>Every window the tiers look at (long and short), shortest first.</summary>
+    public IReadOnlyList<TimeSpan> Windows =>
+        [.. Tiers.SelectMany(t => new[] { t.LongWindow, t.ShortWindow }).Distinct().Order()];
+
+    /// <summary>
+    /// Each tier with the burn rates of both its windows and whether it fires, in policy order. Fires
+    /// exactly when <see cref="Evaluate"/> lists the tier; a window missing from
+    /// <paramref name="errorRatioByWindow"/> has no burn rate and cannot fire its tier.
+    /// </summary>
+    /// <param name="slo">The objective.</param>
+    /// <param name="errorRatioByWindow">The observed error ratio (0..1) over each window length.</param>
+    public IReadOnlyList<BurnRateTierReading> Read(Slo slo, IReadOnlyDictionary<TimeSpan, double> errorRatioByWindow)
+    {
+        ArgumentNullException.ThrowIfNull(slo);
+        ArgumentNullException.ThrowIfNull(errorRatioByWindow);
+        var firing = Evaluate(slo, errorRatioByWindow).Firing;
+        return [.. Tiers.Select(t => new BurnRateTierReading(t, Burn(t.LongWindow), Burn(t.ShortWindow), firing.Contains(t)))];
+
+        double? Burn(TimeSpan window) =>
+            errorRatioByWindow.TryGetValue(window, out var ratio) ? BurnRate.Of(slo, ratio) : null;
+    }
+
     /// <summary>
     /// The tiers whose long and short windows both burn strictly faster than their factor.
     /// A window missing from <paramref name="errorRatioByWindow"/> cannot fire its tier (missing is not zero, nor bad).

@@ -50,6 +50,8 @@ internal static class DashboardApp
         builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddScoped<BusinessSummaryService>();
+        builder.Services.AddScoped<ScalingSignalsService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -98,6 +100,7 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapForecastApi();
             app.MapSettingsApi();
+            app.MapBusinessApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

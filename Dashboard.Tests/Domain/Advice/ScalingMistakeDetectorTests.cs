@@ -79,4 +79,43 @@ public class ScalingMistakeDetectorTests
         Assert.Empty(Detect(new ScalingSignals()));
         Assert.Empty(Detect(new ScalingSignals { ShardingInUse = true, CachePresent = false, KubernetesInUse = true }));
     }
+
+    [Fact]
+    public void Check_NothingKnown_EveryMistakeUncheckedNamingItsSignals()
+    {
+        var checks = ScalingMistakeDetector.Check(new ScalingSignals());
+
+        Assert.Equal(Enum.GetValues<ScalingMistakeId>(), checks.Select(c => c.Id).ToArray());
+        Assert.All(checks, c => Assert.False(c.IsChecked));
+        Assert.Equal(["CachePresent"], checks.Single(c => c.Id == ScalingMistakeId.NoCacheLayer).UnknownSignals);
+        Assert.Equal(["ReplicaPresent", "AppInstances"], checks.Single(c => c.Id == ScalingMistakeId.SinglePointOfFailure).UnknownSignals);
+        Assert.Equal("CI/CD", checks.Single(c => c.Id == ScalingMistakeId.ManualDeployments).Instead);
+    }
+
+    [Fact]
+    public void Check_BadSignalWithoutUsers_NeedsTheUsers()
+    {
+        var checks = ScalingMistakeDetector.Check(new ScalingSignals { CachePresent = false, ReplicaPresent = false });
+
+        Assert.Equal(["ActiveUsers"], checks.Single(c => c.Id == ScalingMistakeId.NoCacheLayer).UnknownSignals);
+        Assert.Equal(["ActiveUsers"], checks.Single(c => c.Id == ScalingMistakeId.SinglePointOfFailure).UnknownSignals);
+    }
+
+    [Fact]
+    public void Check_HealthySignalsWithoutUsers_Settled()
+    {
+        var signals = new ScalingSignals { ShardingInUse = false, CachePresent = true, KubernetesInUse = false, MonitoringReachable = true, CiCdInUse = true, ReplicaPresent = true, AppInstances = 2 };
+
+        Assert.All(ScalingMistakeDetector.Check(signals), c => Assert.True(c.IsChecked, c.Id.ToString()));
+        Assert.Empty(Detect(signals));
+    }
+
+    [Fact]
+    public void Check_ReplicaKnownButInstancesUnknown_SinglePointNotRuledOut()
+    {
+        var spof = ScalingMistakeDetector.Check(new ScalingSignals { ReplicaPresent = true, ActiveUsers = 2_400 })
+            .Single(c => c.Id == ScalingMistakeId.SinglePointOfFailure);
+
+        Assert.Equal(["AppInstances"], spof.UnknownSignals);
+    }
 }

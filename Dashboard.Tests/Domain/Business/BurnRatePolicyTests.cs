@@ -108,6 +108,44 @@ public class BurnRatePolicyTests
         Assert.Throws<DomainValidationException>(() => BurnRate.Of(ThreeNines, 1.5));
     }
 
+    [Fact]
+    public void Windows_OfTheDefault_AreTheSevenDistinctWindowsShortestFirst()
+    {
+        Assert.Equal([M5, M30, H1, H2, H6, D1, D3], BurnRatePolicy.ThirtyDayDefault.Windows);
+    }
+
+    [Fact]
+    public void Read_GivesBothBurnRatesPerTierAndFiresLikeEvaluate()
+    {
+        var ratios = Uniform(0.0005); // 0.5x everywhere ...
+        ratios[H1] = 0.02; // ... but 20x over the last hour
+        ratios[M5] = 0.03; // and 30x over the last five minutes
+
+        var readings = BurnRatePolicy.ThirtyDayDefault.Read(ThreeNines, ratios);
+        var evaluated = BurnRatePolicy.ThirtyDayDefault.Evaluate(ThreeNines, ratios);
+
+        Assert.Equal(4, readings.Count);
+        Assert.Equal(20, readings[0].LongBurnRate!.Value, 9);
+        Assert.Equal(30, readings[0].ShortBurnRate!.Value, 9);
+        Assert.True(readings[0].Firing);
+        Assert.Equal(0.5, readings[1].LongBurnRate!.Value, 9);
+        Assert.False(readings[1].Firing);
+        Assert.Equal(evaluated.Firing, readings.Where(r => r.Firing).Select(r => r.Tier).ToList());
+    }
+
+    [Fact]
+    public void Read_MissingWindow_HasNoBurnRateAndDoesNotFire()
+    {
+        var ratios = Uniform(0.05);
+        ratios.Remove(M5);
+
+        var first = BurnRatePolicy.ThirtyDayDefault.Read(ThreeNines, ratios)[0];
+
+        Assert.Null(first.ShortBurnRate);
+        Assert.Equal(50, first.LongBurnRate!.Value, 9);
+        Assert.False(first.Firing);
+    }
+
     private static Dictionary<TimeSpan, double> Uniform(double ratio) =>
         new[] { M5, M30, H1, H2, H6, D1, D3 }.ToDictionary(w => w, _ => ratio);
 }

@@ -1,0 +1,80 @@
+using Dashboard.Services;
+using Dashboard.Services.Forecasts;
+
+namespace Dashboard.Tests.Web;
+
+/// <summary>Which stored forecast the owner's "revenue at risk" card is about: the soonest warning or critical crossing.</summary>
+public sealed class FirstBreachTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    private static CrossingView Expected(double level, int days) =>
+        new("Expected", level, Now.AddDays(days), Now.AddDays(days - 2), Now.AddDays(days + 3), true, days);
+
+    private static ForecastSummary Series(string metric, CrossingView? warning, CrossingView? critical) =>
+        new(metric, metric + " name", "", "%", "Forecasted", "ok", 50, "Linear", 0, new Dictionary<string, double>(), "Rising", 0.95, null, null, null,
+            warning, critical, Now.AddMinutes(-5), Now.AddDays(-30), Now, Now.AddDays(90));
+
+    [Fact]
+    public void Breach_SoonestCrossingOfAnySeriesAndLevel_Wins()
+    {
+        var summaries = new[]
+        {
+            Series("disk", Expected(75, 20), Expected(90, 40)),
+            Series("memory", Expected(80, 30), Expected(90, 12)),
+        };
+
+        var breach = BusinessSummaryService.Breach(summaries, Now);
+
+        Assert.Equal("memory", breach.Metric);
+        Assert.Equal("critical", breach.Level);
+        Assert.Equal(Now.AddDays(12), breach.ExpectedAt);
+        Assert.Equal(Now.AddDays(10), breach.Earliest);
+        Assert.False(breach.AlreadyPast);
+        Assert.Contains("memory name: critical level 90 %", breach.Note);
+    }
+
+    [Fact]
+    public void Breach_AlreadyPast_CountsAsNow()
+    {
+        var past = new CrossingView("AlreadyPast", 70, null, null, null, true, 0);
+        var summaries = new[] { Series("disk", Expected(75, 1), null), Series("cpu", past, null) };
+
+        var breach = BusinessSummaryService.Breach(summaries, Now);
+
+        Assert.Equal("cpu", breach.Metric);
+        Assert.True(breach.AlreadyPast);
+        Assert.Equal(Now, breach.ExpectedAt);
+        Assert.Contains("already past", breach.Note);
+    }
+
+    [Fact]
+    public void Breach_SameDate_CriticalBeforeWarning()
+    {
+        var breach = BusinessSummaryService.Breach([Series("disk", Expected(75, 5), Expected(90, 5))], Now);
+
+        Assert.Equal("critical", breach.Level);
+    }
+
+    [Fact]
+    public void Breach_NoDatedCrossing_OkWithoutABreach()
+    {
+        var noTrend = new CrossingView("NoTrend", 75, null, null, null, false, null);
+
+        var breach = BusinessSummaryService.Breach([Series("disk", noTrend, null)], Now);
+
+        Assert.Equal(SourceState.Ok, breach.State);
+        Assert.Null(breach.ExpectedAt);
+        Assert.Null(breach.Metric);
+        Assert.Contains("No stored forecast reaches", breach.Note);
+    }
+
+    [Fact]
+    public void Breach_NoForecastsAtAll_NoData()
+    {
+        var breach = BusinessSummaryService.Breach([], Now);
+
+        Assert.Equal(SourceState.NoData, breach.State);
+        Assert.Contains("No forecasts are stored yet", breach.Note);
+    }
+}

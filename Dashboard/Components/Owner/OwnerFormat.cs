@@ -1,0 +1,80 @@
+using System.Globalization;
+using Dashboard.Domain.Business;
+using Dashboard.Services;
+
+namespace Dashboard.Components.Owner;
+
+/// <summary>The owner cards' figures in plain words (UI.md): units, no false precision, dates absolute and relative.</summary>
+public static class OwnerFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>"99.94 %": two decimals near 100 %, where they are different promises.</summary>
+    public static string Uptime(double? percent) => percent is { } p ? $"{p.ToString(p >= 99 ? "0.00#" : "0.#", Culture)} %" : "no data";
+
+    /// <summary>"0.6×", "14×"; "unknown" without a value.</summary>
+    public static string Burn(double? rate) => rate switch
+    {
+        null => "unknown",
+        >= 10 => $"{rate.Value.ToString("#,0", Culture)}×",
+        _ => $"{rate.Value.ToString("0.#", Culture)}×",
+    };
+
+    /// <summary>"43.2 min", "2.5 h", "0 s".</summary>
+    public static string Minutes(double? minutes) => minutes is { } m ? Shared.Humanize.Duration(TimeSpan.FromMinutes(m)) : "unknown";
+
+    /// <summary>"Mar 14 (in 15 days)", "now".</summary>
+    public static string Date(DateTimeOffset at, DateTimeOffset now)
+    {
+        var days = (at - now).TotalDays;
+        var relative = Math.Abs(days) < 1.0 / 24 ? "now"
+            : days >= 1 ? $"in {Math.Round(days):0} days"
+            : days > 0 ? $"in {Math.Max(1, Math.Round(days * 24)):0} h"
+            : $"{Math.Round(-days):0} days ago";
+        return $"{at.ToLocalTime().ToString("MMM d", Culture)} ({relative})";
+    }
+
+    /// <summary>"$800 – $3,000/mo", "$15K – $100K+/mo".</summary>
+    public static string Budget(StageView stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return $"{Shared.Humanize.Money(stage.BudgetMinUsd)} – {Shared.Humanize.Money(stage.BudgetMaxUsd)}{(stage.BudgetOpenEnded ? "+" : "")}/mo";
+    }
+
+    /// <summary>The arrow icon for a change.</summary>
+    public static string TrendIcon(ChangeDirection direction) => direction switch
+    {
+        ChangeDirection.Up => MudBlazor.Icons.Material.Filled.TrendingUp,
+        ChangeDirection.Down => MudBlazor.Icons.Material.Filled.TrendingDown,
+        _ => MudBlazor.Icons.Material.Filled.TrendingFlat,
+    };
+
+    /// <summary>"better than", "worse than", "about the same as" for uptime (up is better).</summary>
+    public static string UptimeTrendWords(ChangeDirection direction) => direction switch
+    {
+        ChangeDirection.Up => "up from",
+        ChangeDirection.Down => "down from",
+        _ => "about the same as",
+    };
+
+    /// <summary>"1 h / 5 min".</summary>
+    public static string Windows(BurnTierView tier)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        return $"{tier.LongWindow} / {tier.ShortWindow}";
+    }
+
+    /// <summary>Signal names in words.</summary>
+    public static string Signal(string name) => name switch
+    {
+        "ActiveUsers" => "active users",
+        "AppInstances" => "number of app instances",
+        "CachePresent" => "a cache layer",
+        "CiCdInUse" => "CI/CD",
+        "KubernetesInUse" => "Kubernetes",
+        "ShardingInUse" => "sharding",
+        "MonitoringReachable" => "monitoring answering",
+        "ReplicaPresent" => "a database replica",
+        _ => name,
+    };
+}

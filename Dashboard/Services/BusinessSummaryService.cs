@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Domain.Advice;
+using Dashboard.Domain.Business;
+using Dashboard.Domain.Catalog;
+using Dashboard.Domain.Forecasting;
+using Dashboard.Domain.Values;
+using Dashboard.Jobs.Forecasting;
+using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Storage;
+using Dashboard.Services.Forecasts;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace Dashboard.Services;
+
+/// <summary>
+/// The owner's questions answered from stored data, every figure computed by Dashboard.Domain:
+/// uptime over the SLO window and the error budget from the stored <c>uptime</c> series (its
+/// readings are the share of time up; error ratio = 1 - uptime), burn rates per multi-window
+/// tier from the same series, the soonest forecast breach, growth stage and budget fit, and
+/// scaling mistakes from measured signals. Money (from MRR) is added only for a caller whose
+/// business profile carries revenue, i.e. an owner. Decision 011 explains the choices.
+/// </summary>
+public sealed class BusinessSummaryService(
+    BusinessProfileService profiles,
+    ForecastQueryService forecasts,
+    ObservationHistory history,
+    ScalingSignalsService signals,
+    SourceStatusTracker sources,
+    HybridCache cache,
+    TimeProvider time)
+{
+    public const string CacheTag = "business-summary";
+    public const int WindowDays = 30;
+
+    /// <summary>The newest uptime reading older than this makes the uptime cards stale.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
+
+    /// <summary>The window of the headline burn rate: the fastest page tier's long window.</summary>
+    public static readonly TimeSpan HeadlineBurnWindow = TimeSpan.FromHours(1);
+
+    /// <summary>Uptime moves of at most this many percentage points between weeks are "steady".</summary>
+    public const double TrendTolerancePoints = 0.01;
+
+    /// <summary>Below this share of the 30 days covered, the uptime card is partial.</summary>
+    public const double CompleteCoverage = 0.9;
+
+    private const string Series = MetricIds.Uptime;
+    private const string ThirtyDays = "30 d";
+    private const string ThisWeek = "this week";
+    private const string LastWeek = "last week";
+    private const string ThisMonth = "this month";
+    private static readonly BurnRatePolicy Policy = BurnRatePolicy.ThirtyDayDefault;
+
+    public async Task<BusinessSummary> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var profile = await profiles.GetAsync(user, cancellationToken);
+        var slo = new Slo(Percent.Of((double)profile.SloTargetPercent));
+        var facts = await cache.GetOrCreateAsync("business-summary:availability", ct => MeasureAsync(ct), tags: [CacheTag], cancellationToken: cancellationToken);
+        var uptime = await UptimeAsync(facts, slo, cancellationToken);
+        var budget = Budget(facts, slo, uptime);
+        var breach = Breach(await forecasts.GetSummariesAsync(cancellationToken), now);
+        var (stage, usersSource) = await StageAsync(profile, cancellationToken);
+        var mistakes = await MistakesAsync(stage.Users, usersSource, cancellationToken);
+        var summary = new BusinessSummary(now, uptime, budget, breach, stage, mistakes);
+        // The shaped profile carries MRR for owners only: no MRR, no money section.
+        return profile.IncludesRevenue && profile.MonthlyRecurringRevenueUsd is { } mrr
+            ? summary with { Money = MoneyFor(Money.Of(mrr), facts, breach) }
+            : summary;
+    }
+
+    /// <summary>Growth stage, users, next stage and its ETA, and spend against the stage's budget.</summary>
+    public async Task<StageView> GetStageAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await StageAsync(await profiles.GetAsync(user, cancellationToken), cancellationToken)).Stage;
+
+    // ---- Availability: read once, cached briefly; every role's summary shares it.
+
+    /// <summary>One measured window, in plain numbers (cached as JSON).</summary>
+    internal sealed record WindowFact(string Name, DateTimeOffset From, DateTimeOffset To, double? UptimePercent, double Coverage, double CoveredSeconds, double DowntimeSeconds)
+    {
+        public static WindowFact Of(string name, UptimeWindow w) =>
+            new(name, w.From, w.To, w.Uptime?.Value, w.Coverage, w.Covered.Value.TotalSeconds, w.Downtime.Value.TotalSeconds);
+
+        public bool IsRepresentative => UptimePercent is not null && Coverage >= UptimeWindow.MinimumCoverage;
+    }
+
+    internal sealed record AvailabilityFacts(DateTimeOffset MeasuredAt, DateTimeOffset MonthStart, IReadOnlyList<WindowFact> Windows, DateTimeOffset? LatestReadingAt)
+    {
+        public WindowFact this[string name] => Windows.Single(w => w.Name == name);
+    }
+
+    internal static string WindowName(TimeSpan window) =>
+        window < TimeSpan.FromHours(1) ? $"{window.TotalMinutes:0} min"
+        : window < TimeSpan.FromDays(1) ? $"{window.TotalHours:0} h"
+        : $"{window.TotalDays:0} d";
+
+    private async ValueTask<AvailabilityFacts> MeasureAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var thirtyDaysAgo = now.AddDays(-WindowDays);
+        var hourlyFrom = Floor(thirtyDaysAgo < monthStart ? thirtyDaysAgo : monthStart, TimeSpan.FromHours(1));
+        // Hours for the long windows, 5-minute buckets for 1-3 days, raw samples for the short ones.
+        var hourly = await ReadingsAsync(HistoryResolution.OneHour, hourlyFrom, now, TimeSpan.FromHours(1), cancellationToken);
+        var fiveMinute = await ReadingsAsync(HistoryResolution.FiveMinutes, Floor(now.AddDays(-3), TimeSpan.FromMinutes(5)), now, TimeSpan.FromMinutes(5), cancellationToken);
+        var raw = await ReadingsAsync(HistoryResolution.Raw, now - ObservationHistory.RawUpTo, now, TimeSpan.FromMinutes(5), cancellationToken);
+
+        var windows = new List<WindowFact>
+        {
+            WindowFact.Of(ThirtyDays, UptimeWindow.Measure(hourly, thirtyDaysAgo, now)),
+            WindowFact.Of(ThisWeek, UptimeWindow.Measure(hourly, now.AddDays(-7), now)),
+            WindowFact.Of(LastWeek, UptimeWindow.Measure(hourly, now.AddDays(-14), now.AddDays(-7))),
+            WindowFact.Of(ThisMonth, UptimeWindow.Measure(hourly, monthStart, now > monthStart ? now : monthStart.AddTicks(1))),
+        };
+        foreach (var window in Policy.Windows)
+        {
+            var readings = window <= ObservationHistory.RawUpTo ? raw : fiveMinute;
+            windows.Add(WindowFact.Of(WindowName(window), UptimeWindow.Measure(readings, now - window, now)));
+        }
+
+        var latest = new[] { raw, fiveMinute, hourly }.Select(r => r.Count > 0 ? r.Max(x => x.Start) : (DateTimeOffset?)null).FirstOrDefault(t => t is not null);
+        return new AvailabilityFacts(now, monthStart, windows, latest);
+    }
+
+    /// <summary>Readings of every uptime series in the range, each series held on its own (several series may overlap).</summary>
+    private async Task<List<UptimeReading>> ReadingsAsync(HistoryResolution resolution, DateTimeOffset from, DateTimeOffset to, TimeSpan maxHold, CancellationToken cancellationToken)
+    {
+        var series = await history.GetAsync(Series, null, from, to.AddMinutes(1), resolution, cancellationToken);
+        return [.. series.SelectMany(s => UptimeReading.Held(s.Points.Select(p => (p.Time, p.Avg)), maxHold))];
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan step) => new(t.UtcTicks - (t.UtcTicks % step.Ticks), TimeSpan.Zero);
+
+    // ---- Cards.
+
+    private async Task<UptimeView> UptimeAsync(AvailabilityFacts facts, Slo slo, CancellationToken cancellationToken)
+    {
+        var window = facts[ThirtyDays];
+        var (thisWeek, lastWeek, month) = (facts[ThisWeek], facts[LastWeek], facts[ThisMonth]);
+        var view = new UptimeView
+        {
+            Series = Series,
+            State = SourceState.Ok,
+            Note = "",
+            SloTargetPercent = slo.Target.Value,
+            WindowDays = WindowDays,
+            UptimePercent = window.UptimePercent,
+            MeetsSlo = window.UptimePercent is { } up ? up >= slo.Target.Value : null,
+            CoveragePercent = window.Coverage * 100,
+            ThisWeekPercent = thisWeek.UptimePercent,
+            LastWeekPercent = lastWeek.UptimePercent,
+            Trend = thisWeek.UptimePercent is { } a && lastWeek.UptimePercent is { } b ? PeriodComparison.Of(b, a, TrendTolerancePoints).Direction : null,
+            MonthStart = facts.MonthStart,
+            DowntimeThisMonthMinutes = month.UptimePercent is null ? null : month.DowntimeSeconds / 60,
+            MonthCoveragePercent = month.Coverage * 100,
+            LatestReadingAt = facts.LatestReadingAt,
+        };
+        if (window.UptimePercent is null)
+        {
+            return view with
+            {
+                State = SourceState.NoData,
+                Note = $"No uptime readings are stored for the last {WindowDays} days. They come from Prometheus (Prometheus:Url and the '{Series}' query).",
+            };
+        }
+
+        var (staleSince, reason) = await StalenessAsync(facts, cancellationToken);
+        if (staleSince is not null)
+        {
+            return view with { State = SourceState.Stale, StaleSince = staleSince, StaleReason = reason, Note = $"Stale since {staleSince:u}: {reason}" };
+        }
+
+        return window.Coverage < CompleteCoverage
+            ? view with { State = SourceState.Partial, Note = $"Readings cover {window.Coverage * 100:0} % of the last {WindowDays} days; the rest is unknown, not counted as up or down." }
+            : view with { Note = $"From the stored '{Series}' series, time-weighted over the last {WindowDays} days." };
+    }
+
+    /// <summary>Stale when Prometheus (or the uptime query) fails, or the newest reading is older than <see cref="FreshFor"/>.</summary>
+    private async Task<(DateTimeOffset? Since, string? Reason)> StalenessAsync(AvailabilityFacts facts, CancellationToken cancellationToken)
+    {
+        var rows = await sources.GetAllAsync(cancellationToken);
+        if (rows.FirstOrDefault(r => (r.Source == "prometheus" || r.Source == "prometheus:" + Series) && r.IsStale) is { } failing)
+        {
+            return (failing.StaleSince, failing.LastError);
+        }
+
+        return facts.LatestReadingAt is { } latest && facts.MeasuredAt - latest > FreshFor
+            ? (latest, $"no uptime reading since {latest:u}{(rows.Any(r => r.Source == "prometheus") ? "" : " (no Prometheus source has reported)")}")
+            : (null, null);
+    }
+
+    private static ErrorBudgetView Budget(AvailabilityFacts facts, Slo slo, UptimeView uptime)
+    {
+        var window = facts[ThirtyDays];
+        var ratios = Policy.Windows
+            .Select(w => (Window: w, Fact: facts[WindowName(w)]))
+            .Where(x => x.Fact.IsRepresentative)
+            .ToDictionary(x => x.Window, x => 1 - (x.Fact.UptimePercent!.Value / 100));
+        var tiers = Policy.Read(slo, ratios);
+        var urgency = Policy.Evaluate(slo, ratios).Urgency;
+        var budget = window.UptimePercent is { } up ? ErrorBudget.FromAvailability(slo, Percent.Of(up)) : null;
+        double? burn = ratios.TryGetValue(HeadlineBurnWindow, out var ratio) ? BurnRate.Of(slo, ratio) : null;
+        var missing = Policy.Windows.Where(w => !ratios.ContainsKey(w)).Select(WindowName).ToList();
+        var (state, note) = budget is null
+            ? (SourceState.NoData, uptime.Note)
+            : uptime.State == SourceState.Stale ? (SourceState.Stale, uptime.Note)
+            : missing.Count > 0 ? (SourceState.Partial, $"Not enough uptime readings for the {string.Join(", ", missing)} window(s) (under {UptimeWindow.MinimumCoverage:P0} covered): their tiers cannot fire.")
+            : (SourceState.Ok, $"Burn rates from the stored '{Series}' series: error ratio = 1 - uptime over each window, divided by the SLO's budget of {slo.ErrorBudgetRatio * 100:0.###} %.");
+        return new ErrorBudgetView
+        {
+            Series = Series,
+            State = state,
+            Note = note,
+            AllowedDowntimeMinutes = slo.AllowedDowntimePerWindow.Value.TotalMinutes,
+            DowntimeMinutes = window.UptimePercent is null ? null : window.DowntimeSeconds / 60,
+            RemainingPercent = budget?.Remaining * 100,
+            Exhausted = budget?.IsExhausted,
+            BurnRateWindow = WindowName(HeadlineBurnWindow),
+            BurnRate = burn,
+            HoursToExhaustion = budget is not null && burn is { } b ? budget.TimeToExhaustion(b)?.TotalHours : null,
+            Urgency = urgency?.ToString() ?? "None",
+            Tiers = [.. tiers.Select(t => new BurnTierView(
+                t.Tier.Urgency.ToString(), WindowName(t.Tier.LongWindow), WindowName(t.Tier.ShortWindow), t.Tier.Factor,
+                t.LongBurnRate, t.ShortBurnRate, t.Firing, t.Tier.BudgetConsumedWhenFiring(slo) * 100))],
+            Windows = [.. facts.Windows.Select(w => new WindowView(w.Name, w.UptimePercent, w.Coverage * 100))],
+        };
+    }
+
+    /// <summary>The soonest warning or critical crossing of any stored forecast (already past counts as now).</summary>
+    internal static BreachView Breach(IReadOnlyList<ForecastSummary> summaries, DateTimeOffset now)
+    {
+        if (summaries.Count == 0)
+        {
+            return new BreachView { State = SourceState.NoData, Note = "No forecasts are stored yet; the forecast job runs every hour." };
+        }
+
+        var first = summaries
+            .SelectMany(s => new[] { (Summary: s, Level: "critical", Crossing: s.Critical), (Summary: s, Level: "warning", Crossing: s.Warning) })
+            .Where(x => x.Crossing is { } c && (c.Kind == nameof(CrossingKind.AlreadyPast) || c.Expected is not null))
+            .Select(x => (x.Summary, x.Level, Crossing: x.Crossing!, At: x.Crossing!.Kind == nameof(CrossingKind.AlreadyPast) ? now : x.Crossing.Expected!.Value))
+            .OrderBy(x => x.At)
+            .ThenBy(x => x.Level == "critical" ? 0 : 1)
+            .FirstOrDefault();
+        var computedAt = summaries.Max(s => s.ComputedAt);
+        if (first.Summary is null)
+        {
+            return new BreachView { State = SourceState.Ok, Note = "No stored forecast reaches a warning or critical level within its horizon.", ForecastComputedAt = computedAt };
+        }
+
+        var (summary, level, crossing, at) = first;
+        var past = crossing.Kind == nameof(CrossingKind.AlreadyPast);
+        var threshold = $"{crossing.Level.ToString("0.###", CultureInfo.InvariantCulture)} {summary.Unit}";
+        var when = past ? "is already past it" : $"is expected to reach it around {at:MMM d, yyyy}" +
+            (crossing.Earliest is { } e && crossing.Latest is { } l ? $" (between {e:MMM d} and {l:MMM d})" : "");
+        return new BreachView
+        {
+            State = SourceState.Ok,
+            Note = $"{summary.Name}: {level} level {threshold}; it {when}.",
+            Metric = summary.Metric,
+            Name = summary.Name,
+            Entity = summary.Entity,
+            Level = level,
+            Threshold = crossing.Level,
+            Unit = summary.Unit,
+            ExpectedAt = at,
+            Earliest = crossing.Earliest,
+            Latest = crossing.Latest,
+            AlreadyPast = past,
+            ForecastComputedAt = computedAt,
+        };
+    }
+
+    private static MoneyView MoneyFor(Money mrr, AvailabilityFacts facts, BreachView breach)
+    {
+        var month = facts[ThisMonth];
+        var risk = breach.ExpectedAt is { } at ? BreachRisk.Estimate(mrr, at) : null;
+        var outage = $"{BreachRisk.DefaultOutage.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h";
+        return new MoneyView
+        {
+            MrrUsd = mrr.Amount,
+            Priced = mrr > Money.Zero,
+            OutageCostPerHourUsd = Cents(OutageCost.PerHour(mrr)),
+            DowntimeCostThisMonthUsd = month.UptimePercent is null ? null : Cents(OutageCost.Of(mrr, Duration.Of(TimeSpan.FromSeconds(month.DowntimeSeconds)))),
+            RevenueAtRiskUsd = risk is null ? null : Cents(risk.AtRisk),
+            AssumedOutageMinutes = BreachRisk.DefaultOutage.Value.TotalMinutes,
+            RevenueAtRiskAssumption = breach.Name is { } name
+                ? $"Assumes that when {name} {(breach.AlreadyPast ? "is past" : "reaches")} its {breach.Level} level the service is fully down for {outage} " +
+                  $"(time to notice and add capacity), priced at MRR ÷ 730 per hour. Each further hour costs the same again; lost trust is not priced."
+                : "No forecast breach is expected, so no revenue is at risk from one.",
+        };
+
+        static decimal Cents(Money m) => Math.Round(m.Amount, 2);
+    }
+
+    private async Task<(StageView Stage, string UsersSource)> StageAsync(BusinessProfileView profile, CancellationToken cancellationToken)
+    {
+        var rows = await forecasts.GetRowsAsync(cancellationToken);
+        var usersRow = rows.Where(r => r.Metric == ForecastSeriesIds.ActiveUsers).OrderByDescending(r => r.CurrentValue).FirstOrDefault();
+        var measured = usersRow?.CurrentValue is { } v && double.IsFinite(v) && v >= 0;
+        var eta = await forecasts.GetStageEtaAsync(profile.ActiveUsers, cancellationToken);
+        var users = eta?.CurrentUsers ?? profile.ActiveUsers;
+        var source = measured
+            ? $"the stored '{ForecastSeriesIds.ActiveUsers}' series (latest value at {usersRow!.HistoryTo:u})"
+            : "the business profile";
+        var spend = profile.MonthlyInfraSpendUsd > 0 ? Money.Of(profile.MonthlyInfraSpendUsd) : (Money?)null;
+        var assessment = StageAssessment.Assess(GrowthStageCatalog.Default, users, spend);
+        var stage = assessment.Stage;
+        return (new StageView
+        {
+            Stage = stage.Name,
+            StageId = stage.Id.ToString(),
+            Users = users,
+            UsersSource = source,
+            StageMinUsers = stage.MinUsers,
+            PrimaryStrategy = stage.PrimaryStrategy,
+            BudgetMinUsd = stage.Budget.Min.Amount,
+            BudgetMaxUsd = stage.Budget.Max.Amount,
+            BudgetOpenEnded = stage.Budget.IsOpenEnded,
+            MonthlyInfraSpendUsd = spend?.Amount,
+            BudgetFit = assessment.BudgetFit?.ToString(),
+            NextStage = assessment.NextStage?.Name,
+            NextStageUsers = assessment.NextStage?.MinUsers,
+            UsersToNextStage = assessment.UsersToNextStage,
+            NextStageEta = eta?.Crossing,
+            EtaMessage = eta?.Message ?? "No users figure is known.",
+        }, source);
+    }
+
+    private async Task<ScalingMistakesView> MistakesAsync(long users, string usersSource, CancellationToken cancellationToken)
+    {
+        var measured = await signals.ReadAsync(users, usersSource, cancellationToken);
+        var detected = ScalingMistakeDetector.Detect(measured.Signals, GrowthStageCatalog.Default);
+        var notChecked = ScalingMistakeDetector.Check(measured.Signals).Where(c => !c.IsChecked).ToList();
+        var total = Enum.GetValues<ScalingMistakeId>().Length;
+        var note = notChecked.Count == 0
+            ? $"All {total} common mistakes were checked against measured signals."
+            : $"{total - notChecked.Count} of {total} common mistakes could be checked; the others need signals the dashboard does not measure yet (listed as unknown, not as fine).";
+        return new ScalingMistakesView
+        {
+            State = notChecked.Count == 0 ? SourceState.Ok : SourceState.Partial,
+            Note = note,
+            Detected = [.. detected.Select(m => new MistakeView(m.Id.ToString(), m.Mistake, m.Instead, [.. m.Evidence.Select(e => new EvidenceView(e.Signal, e.Finding))]))],
+            NotChecked = [.. notChecked.Select(c => new UncheckedMistakeView(c.Id.ToString(), c.Mistake, c.Instead, c.UnknownSignals))],
+            Signals = measured.Provenance,
+        };
+    }
+}
