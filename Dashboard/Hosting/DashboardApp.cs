@@ -22,6 +22,7 @@ internal static class DashboardApp
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddStackSettingsFile();
+        builder.AddSourceSettings();
 
         // Configuration and storage
         builder.AddDashboardOptions();
@@ -98,6 +99,7 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapForecastApi();
             app.MapSettingsApi();
+            app.MapSourceSettingsApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
