@@ -205,6 +205,26 @@ public sealed class SourceSettingsApiTests(DashboardAppFactory app)
             unauthorized.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task KeyPinnedAboveSettings_ShownReadOnly_AndAChangeIsRefusedNamingIt()
+    {
+        using var pinned = app.OverrideSetting("Prometheus:Timeout", "00:00:07");
+        using var owner = app.CreateRawClient(app.For("owner").Token);
+
+        var view = await owner.GetFromJsonAsync<JsonElement>(Api);
+        var response = await owner.PutAsJsonAsync(Api, new { prometheus = new { timeoutSeconds = 20 } });
+        var unchanged = await owner.PutAsJsonAsync(Api, new { prometheus = new { timeoutSeconds = 7 } });
+
+        Assert.Equal(7, view.GetProperty("prometheus").GetProperty("timeoutSeconds").GetDouble());
+        Assert.Equal("pinned", view.GetProperty("origins").GetProperty("Prometheus:Timeout").GetString());
+        Assert.True(view.GetProperty("pinnedBy").TryGetProperty("Prometheus:Timeout", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("overrides Settings; change it there", problem.GetProperty("errors").GetProperty("Prometheus:Timeout")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), Prometheus.Timeout);
+    }
+
     [Theory]
     [InlineData("pm")]
     [InlineData("designer")]
@@ -225,7 +245,7 @@ public sealed class SourceSettingsApiTests(DashboardAppFactory app)
     }
 
     /// <summary>A loopback port nothing listens on (bound, then released).</summary>
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
