@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace Dashboard.Jobs.Sources;
 
 /// <summary>What every HTTP source (Prometheus, Alertmanager) sets up the same way: base address, resilience, URLs in messages.</summary>
-internal static class HttpSources
+public static class HttpSources
 {
     /// <summary>
     /// Base address from <paramref name="url"/> (none when it is empty: the source is off), no HttpClient

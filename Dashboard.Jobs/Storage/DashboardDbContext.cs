@@ -1,12 +1,13 @@
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Storage.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Jobs.Storage;
 
 /// <summary>The write model, on the primary. Migrations belong to this context.</summary>
-public class DashboardDbContext : IdentityDbContext<DashboardUser>
+public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtectionKeyContext
 {
     public DashboardDbContext(DbContextOptions<DashboardDbContext> options) : base(options) { }
 
@@ -20,6 +21,8 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>
     public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
     public DbSet<ForecastRow> Forecasts => Set<ForecastRow>();
     public DbSet<ForecastRunRow> ForecastRuns => Set<ForecastRunRow>();
+    public DbSet<SourceSettingRow> SourceSettings => Set<SourceSettingRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

@@ -50,14 +50,14 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
             ["ConnectionStrings:Primary"] = TestStack.WithDatabase(stack.PrimaryConnectionString, database),
             ["ConnectionStrings:Replica"] = TestStack.WithDatabase(stack.ReplicaConnectionString, database),
             ["ConnectionStrings:Redis"] = stack.RedisConnectionString,
-            ["Prometheus:Url"] = stack.PrometheusUrl,
-            ["Alertmanager:Url"] = stack.AlertmanagerUrl,
             ["Observability:MetricsScrapeToken"] = stack.MetricsScrapeToken,
             ["Dashboard:DemoMode"] = "true",
             ["Dashboard:DemoCredentialsPath"] = credentialsPath,
             ["Dashboard:EnvironmentLabel"] = "test",
             ["Auth:SignInPermitsPerMinute"] = "1000",
         };
+        // Prometheus:Url and Alertmanager:Url come from the stack file, below the Settings layer, so
+        // tests can change them on the Settings page; these settings sit above it (like environment variables).
         builder.UseEnvironment("Test");
         // Outside Development, static web assets (MudBlazor, blazor.web.js) come from a publish folder; the test host serves them from the build.
         builder.UseStaticWebAssets();

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Health;
 
 /// <summary>Prometheus down is Degraded: live values go stale, stored history still serves.</summary>
-internal sealed class PrometheusHealthCheck(IHttpClientFactory clients, IOptions<PrometheusOptions> options) : IHealthCheck
+internal sealed class PrometheusHealthCheck(IHttpClientFactory clients, IOptionsMonitor<PrometheusOptions> options) : IHealthCheck
 {
     public const string HttpClientName = "prometheus-health";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var url = options.Value.Url;
+        var url = options.CurrentValue.Url;
         if (string.IsNullOrWhiteSpace(url))
         {
             return HealthCheckResult.Degraded("No Prometheus configured (Prometheus:Url is empty).");

@@ -22,6 +22,7 @@ internal static class DashboardApp
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddStackSettingsFile();
+        builder.AddSourceSettings();
 
         // Configuration and storage
         builder.AddDashboardOptions();
@@ -101,6 +102,7 @@ internal static class DashboardApp
             app.MapForecastApi();
             app.MapSettingsApi();
             app.MapBusinessApi();
+            app.MapSourceSettingsApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

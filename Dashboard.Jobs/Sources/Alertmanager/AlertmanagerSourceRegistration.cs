@@ -19,18 +19,20 @@ public static class AlertmanagerSourceRegistration
     /// </summary>
     public static IHostApplicationBuilder AddAlertmanagerSource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<AlertmanagerClient>((sp, http) =>
+        // CurrentValue, read for every client and pipeline built: a saved change of the source applies to the next request.
+        var pipeline = builder.Services.AddHttpClient<AlertmanagerClient>((sp, http) =>
             {
-                var options = sp.GetRequiredService<IOptions<AlertmanagerOptions>>().Value;
+                var options = sp.GetRequiredService<IOptionsMonitor<AlertmanagerOptions>>().CurrentValue;
                 HttpSources.ConfigureClient(http, options.Url, options.BearerToken);
             })
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
-                HttpSources.ConfigureResilience(resilience, sp.GetRequiredService<IOptions<AlertmanagerOptions>>().Value.Timeout, ReadRetries);
+                HttpSources.ConfigureResilience(resilience, sp.GetRequiredService<IOptionsMonitor<AlertmanagerOptions>>().CurrentValue.Timeout, ReadRetries);
                 // POST/PUT/PATCH/DELETE are not retried: a lost answer to a POST must not create a second silence.
                 resilience.Retry.DisableForUnsafeHttpMethods();
             });
+        ResilienceReload<AlertmanagerOptions>.Register(pipeline);
         return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace Dashboard.Jobs.Sources.Prometheus;
 /// circuit breaker) from <see cref="PrometheusSourceRegistration"/>. Every failure is a
 /// <see cref="PrometheusQueryException"/>; an empty result is "no data", never an error and never 0.
 /// </summary>
-public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusOptions> options)
+public sealed class PrometheusClient(HttpClient http, IOptionsMonitor<PrometheusOptions> options)
 {
     /// <summary>Evaluates <paramref name="promql"/> at <paramref name="time"/> (default: now, as Prometheus sees it).</summary>
     public Task<PrometheusQueryResult> QueryAsync(string promql, DateTimeOffset? time = null, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public sealed class PrometheusClient(HttpClient http, IOptions<PrometheusOptions
 
     private async Task<PrometheusQueryResult> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         if (http.BaseAddress is null)
         {
             throw new PrometheusQueryException(PrometheusQueryException.NotConfigured, "Prometheus:Url is empty, so there is no Prometheus to ask.", path);

@@ -18,9 +18,10 @@ public static class PrometheusSourceRegistration
     /// </summary>
     public static IHostApplicationBuilder AddPrometheusSource(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<PrometheusClient>((sp, http) =>
+        // CurrentValue, read for every client and pipeline built: a saved change of the source applies to the next request.
+        var pipeline = builder.Services.AddHttpClient<PrometheusClient>((sp, http) =>
             {
-                var options = sp.GetRequiredService<IOptions<PrometheusOptions>>().Value;
+                var options = sp.GetRequiredService<IOptionsMonitor<PrometheusOptions>>().CurrentValue;
                 HttpSources.ConfigureClient(http, options.Url, options.BearerToken);
                 if (string.IsNullOrEmpty(options.BearerToken) && !string.IsNullOrEmpty(options.BasicAuthUser))
                 {
@@ -31,9 +32,10 @@ public static class PrometheusSourceRegistration
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
-                var options = sp.GetRequiredService<IOptions<PrometheusOptions>>().Value;
+                var options = sp.GetRequiredService<IOptionsMonitor<PrometheusOptions>>().CurrentValue;
                 HttpSources.ConfigureResilience(resilience, options.Timeout, options.MaxRetries);
             });
+        ResilienceReload<PrometheusOptions>.Register(pipeline);
         return builder;
     }
 }

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Services.Sources;
+
+namespace Dashboard.Api;
+
+/// <summary>
+/// Sources under /api/v1/settings/sources (owner and engineer): read with secrets as "set"/"not set",
+/// save (validated as a whole, 400 naming each bad key, audited), and test a source's values unsaved.
+/// </summary>
+internal static class SourceSettingsEndpoints
+{
+    public static IEndpointRouteBuilder MapSourceSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/settings/sources").RequireAuthorization(Policies.Settings);
+
+        api.MapGet("/", (SourceSettingsService sources, CancellationToken ct) => sources.GetAsync(ct));
+
+        api.MapPut("/", async (SourceSettingsInput input, ClaimsPrincipal user, SourceSettingsService sources, CancellationToken ct) =>
+        {
+            var result = await sources.SaveAsync(user, input, ct);
+            return result switch
+            {
+                { Forbidden: true } => Results.Forbid(),
+                { Errors: { } errors } => Results.ValidationProblem(errors, title: "The source settings have invalid fields; nothing was saved."),
+                _ => Results.Ok(result.Settings),
+            };
+        });
+
+        api.MapPost("/test", (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) => tester.TestAsync(request, ct));
+
+        return app;
+    }
+}
