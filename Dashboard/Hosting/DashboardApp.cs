@@ -49,6 +49,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<SystemStatusService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -96,6 +97,7 @@ internal static class DashboardApp
             app.MapAccountEndpoints();
             app.MapDashboardApi();
             app.MapForecastApi();
+            app.MapDatabaseApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
