@@ -57,8 +57,9 @@ public static class DbFormat
         _ => ms.ToString("0.##", Culture) + " ms",
     };
 
-    /// <summary>A rate as "12.5/s".</summary>
-    public static string PerSecond(double? perSecond) => perSecond is { } r ? r.ToString(r >= 100 ? "#,0" : "0.##", Culture) + "/s" : "unknown";
+    /// <summary>A rate as "12.5 rows/s" (or "12.5/s" without a noun).</summary>
+    public static string PerSecond(double? perSecond, string what = "") =>
+        perSecond is { } r ? r.ToString(r >= 100 ? "#,0" : "0.##", Culture) + (what.Length > 0 ? $" {what}/s" : "/s") : "unknown";
 
     /// <summary>A speed-up range as "2-4x" ("same" for 1-1).</summary>
     public static string Gain(double min, double max) =>

@@ -1,3 +1,4 @@
+using Dashboard.Components.Shared;
 using Dashboard.Domain.Advice;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Demo;
@@ -72,18 +73,10 @@ public sealed class DatabaseHealthService(
         {
             var state = TargetHealthBuilder.Freshness(t.Snapshot, t.Status, now).State;
             var (signals, views) = DatabaseSignals.Read(t.Snapshot, state, cpu, cpuUnknown, limits);
-            var advice = advisor.Advise(signals);
-            paths.Add(new TargetDecisionPath(t.Name, state, views, [.. advice.Steps.Select(Step)], advice.Current?.Step.Number,
-                [.. advice.AlsoConsider.Select(a => StrategyView.Of(a.Strategy, a.Evidence))]));
+            paths.Add(TargetDecisionPath.Of(t.Name, state, views, advisor.Advise(signals)));
         }
         return new DecisionPathReport(now, P99(catalog), paths);
     }
-
-    private static StepView Step(StepAssessment s) => new(
-        s.Step.Number, s.Step.Id, s.Step.Title, s.Step.Action, s.Status, s.Evidence,
-        s.Step.MonthlyCost?.Min.Amount, s.Step.MonthlyCost?.Max.Amount, s.Step.Note,
-        s.ExpectedGains is { } gains ? StrategyView.Of(gains) : null,
-        s.Step.DbReadReduction?.Min.Value, s.Step.DbReadReduction?.Max.Value);
 
     private async Task<IReadOnlyList<Loaded>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -173,7 +166,7 @@ public sealed class DatabaseHealthService(
             .ToList();
         if (series.Count == 0)
         {
-            return (null, $"No CPU samples stored in the last {Components.Shared.Humanize.Duration(window + slack)} (is Prometheus configured and answering?).");
+            return (null, $"No CPU samples stored in the last {Humanize.Duration(window + slack)} (is Prometheus configured and answering?).");
         }
         CpuHeld? busiest = null;
         foreach (var s in series)
@@ -181,7 +174,7 @@ public sealed class DatabaseHealthService(
             var points = s.Points.Where(p => double.IsFinite(p.Avg)).ToList();
             var inWindow = points.Where(p => p.Time >= now - window).ToList();
             var covered = points.Count > 0 && points[0].Time <= now - window + slack;
-            var fresh = points.Count > 0 && now - points[^1].Time <= Jobs.Live.GaugeSnapshotBuilder.StaleAfter;
+            var fresh = points.Count > 0 && now - points[^1].Time <= GaugeSnapshotBuilder.StaleAfter;
             if (inWindow.Count < 2 || !covered || !fresh)
             {
                 continue;
@@ -193,7 +186,7 @@ public sealed class DatabaseHealthService(
             }
         }
         return busiest is null
-            ? (null, $"CPU samples do not yet cover the {Components.Shared.Humanize.Duration(window)} window with fresh data.")
+            ? (null, $"CPU samples do not yet cover the {Humanize.Duration(window)} window with fresh data.")
             : (busiest, "");
     }
 

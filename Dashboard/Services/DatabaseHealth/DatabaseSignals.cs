@@ -1,4 +1,5 @@
 using Dashboard.Components.Engineer;
+using Dashboard.Components.Shared;
 using Dashboard.Domain.Advice;
 using Dashboard.Domain.Values;
 using Dashboard.Jobs.Sources.Postgres;
@@ -73,7 +74,7 @@ public static class DatabaseSignals
 
         // 3. CPU held over the sustained window.
         Percent? cpuHeld = cpu is { } c ? Percent.Of(Math.Clamp(c.Percent, 0, 100)) : null;
-        var cpuLabel = cpu is { } w ? $"CPU held over {DbFormatWindow(w.Window)}" : "CPU held over the sustained window";
+        var cpuLabel = cpu is { } w ? $"CPU held over {Humanize.Duration(w.Window)}" : "CPU held over the sustained window";
         views.Add(cpu is { } held
             ? new SignalView(nameof(ScalingSignals.CpuSustained), cpuLabel, true, $"{DbFormat.Percent(held.Percent)} on {held.Entity}",
                 "Lowest stored CPU sample in the window, busiest host (Prometheus); the hosts are not mapped to this database", held.Until)
@@ -111,8 +112,8 @@ public static class DatabaseSignals
         double? writes = rates?.RowsWritten.PerSecond;
         const string WritesLabel = "Rows written per second";
         views.Add(writes is { } wps
-            ? Known(nameof(ScalingSignals.WritesPerSecond), WritesLabel, DbFormat.PerSecond(wps),
-                $"pg_stat_database, between the last two snapshots ({Components.Shared.Humanize.Duration(rates!.Interval)} apart)")
+            ? Known(nameof(ScalingSignals.WritesPerSecond), WritesLabel, DbFormat.PerSecond(wps, "rows"),
+                $"pg_stat_database, between the last two snapshots ({Humanize.Duration(rates!.Interval)} apart)")
             : Unknown(nameof(ScalingSignals.WritesPerSecond), WritesLabel,
                 snapshot is null ? NoSnapshot
                 : rates is null ? "Needs two snapshots of the same database (the next run gives the first rate)."
@@ -179,6 +180,4 @@ public static class DatabaseSignals
         };
         return (signals, views);
     }
-
-    private static string DbFormatWindow(TimeSpan window) => Components.Shared.Humanize.Duration(window);
 }

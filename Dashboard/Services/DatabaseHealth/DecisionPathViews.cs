@@ -22,7 +22,13 @@ public sealed record TargetDecisionPath(
     IReadOnlyList<SignalView> Signals,
     IReadOnlyList<StepView> Steps,
     int? CurrentStep,
-    IReadOnlyList<StrategyView> AlsoConsider);
+    IReadOnlyList<StrategyView> AlsoConsider)
+{
+    /// <summary>The advisor's answer for one target, with the signals it was given.</summary>
+    public static TargetDecisionPath Of(string target, TargetState state, IReadOnlyList<SignalView> signals, DecisionPathAdvice advice) =>
+        new(target, state, signals, [.. advice.Steps.Select(StepView.Of)], advice.Current?.Step.Number,
+            [.. advice.AlsoConsider.Select(a => StrategyView.Of(a.Strategy, a.Evidence))]);
+}
 
 /// <summary>
 /// One ScalingSignals member as fed to the advisor: its value in words with a unit, or unknown; and
@@ -52,7 +58,14 @@ public sealed record StepView(
     string? Note,
     StrategyView? Gains,
     double? DbReadReductionMin,
-    double? DbReadReductionMax);
+    double? DbReadReductionMax)
+{
+    public static StepView Of(StepAssessment s) => new(
+        s.Step.Number, s.Step.Id, s.Step.Title, s.Step.Action, s.Status, s.Evidence,
+        s.Step.MonthlyCost?.Min.Amount, s.Step.MonthlyCost?.Max.Amount, s.Step.Note,
+        s.ExpectedGains is { } gains ? StrategyView.Of(gains) : null,
+        s.Step.DbReadReduction?.Min.Value, s.Step.DbReadReduction?.Max.Value);
+}
 
 /// <summary>A scaling strategy with its expected read/write speed-ups (multipliers) and why it is suggested.</summary>
 public sealed record StrategyView(
