@@ -29,6 +29,12 @@ public sealed record AdviceLimits
     /// <summary>Connection use above this (percent of max) calls for pooling: the catalog's DB connections warning, 70.</summary>
     public double ConnectionSaturationHigh { get; init; } = MetricCatalog.Default.Get(MetricIds.DbConnections).Threshold.Warning;
 
+    /// <summary>
+    /// A statement whose mean execution time is above this (milliseconds) counts as slow: on its own it
+    /// takes more than the catalog's p50 response-time warning (200 ms) allows a whole request.
+    /// </summary>
+    public double SlowQueryMeanMs { get; init; } = MetricCatalog.Default.Get(MetricIds.LatencyP50).Threshold.Warning;
+
     /// <summary>The defaults.</summary>
     public static AdviceLimits Default { get; } = new();
 }

@@ -18,6 +18,7 @@ namespace Dashboard.Jobs.Jobs;
 public sealed class PostgresStatsJob(
     PostgresStatsCollector collector,
     PostgresSnapshots snapshots,
+    PostgresSnapshotStore store,
     ObservationWriter writer,
     SourceStatusTracker status,
     JobRunRecorder recorder,
@@ -31,10 +32,13 @@ public sealed class PostgresStatsJob(
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(CancellationToken cancellationToken) => recorder.RunAsync(Id, CollectAllAsync, cancellationToken);
 
-    public IReadOnlyDictionary<string, string> Targets() =>
-        ingestOptions.CurrentValue.Postgres.Count > 0
-            ? ingestOptions.CurrentValue.Postgres
-            : new Dictionary<string, string> { ["dashboard"] = storageOptions.Value.Primary };
+    public IReadOnlyDictionary<string, string> Targets() => Targets(ingestOptions.CurrentValue, storageOptions.Value);
+
+    /// <summary>The monitored databases by name: Ingest:Postgres, or the dashboard's own primary as "dashboard".</summary>
+    public static IReadOnlyDictionary<string, string> Targets(IngestOptions ingest, StorageOptions storage) =>
+        ingest.Postgres.Count > 0
+            ? ingest.Postgres
+            : new Dictionary<string, string> { ["dashboard"] = storage.Primary };
 
     public async Task CollectAllAsync(CancellationToken cancellationToken)
     {
@@ -52,10 +56,20 @@ public sealed class PostgresStatsJob(
                 continue;
             }
             snapshots.Set(target, snapshot);
+            await store.SaveAsync(target, snapshot, cancellationToken);
             await status.RecordSuccessAsync(source, cancellationToken);
             await writer.WriteAsync(ToObservations(target, snapshot).ToList(), cancellationToken);
         }
     }
+
+    /// <summary>Per-table size history (growth of the largest tables), by metric name.</summary>
+    public const string TableSizeMetric = "pg_table_size_bytes";
+
+    /// <summary>Per-table row-count history, by metric name.</summary>
+    public const string TableRowsMetric = "pg_table_rows";
+
+    /// <summary>The entity of one table's series: the target's labels plus the table.</summary>
+    public static string TableEntity(string target, string schema, string table) => $"target=\"{target}\",table=\"{schema}.{table}\"";
 
     /// <summary>The series worth keeping for months: saturation, efficiency, size, wraparound, lag.</summary>
     public static IEnumerable<Observation> ToObservations(string target, PostgresStatsSnapshot s)
@@ -83,6 +97,15 @@ public sealed class PostgresStatsJob(
             if (db.Bytes is { } bytes)
             {
                 yield return new Observation("pg_database_size_bytes", $"{entity},database=\"{db.Name}\"", at, bytes);
+            }
+        }
+        foreach (var table in s.Sizes.Data?.LargestTables ?? [])
+        {
+            var tableEntity = TableEntity(target, table.Schema, table.Name);
+            yield return new Observation(TableSizeMetric, tableEntity, at, table.TotalBytes);
+            if (table.Rows is { } rows)
+            {
+                yield return new Observation(TableRowsMetric, tableEntity, at, rows);
             }
         }
         foreach (var db in s.Wraparound.Data?.Databases ?? [])

@@ -23,6 +23,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtect
     public DbSet<ForecastRunRow> ForecastRuns => Set<ForecastRunRow>();
     public DbSet<SourceSettingRow> SourceSettings => Set<SourceSettingRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PostgresSnapshotRow> PostgresSnapshots => Set<PostgresSnapshotRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

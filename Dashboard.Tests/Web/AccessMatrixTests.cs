@@ -35,6 +35,8 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/whatif?multiplier=3"] = ["owner", "engineer", "pm"],
         ["/api/v1/stage/eta"] = ["owner", "engineer", "pm"],
         ["/api/v1/settings/sources"] = ["owner", "engineer"],
+        ["/api/v1/database/health"] = ["owner", "engineer"],
+        ["/api/v1/decision-path"] = ["owner", "engineer"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],
     };

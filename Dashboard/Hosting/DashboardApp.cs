@@ -53,6 +53,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddScoped<BusinessSummaryService>();
         builder.Services.AddScoped<ScalingSignalsService>();
+        builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -103,6 +104,7 @@ internal static class DashboardApp
             app.MapSettingsApi();
             app.MapBusinessApi();
             app.MapSourceSettingsApi();
+            app.MapDatabaseApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -33,6 +33,7 @@ internal static class JobsRegistration
         builder.Services.AddSingleton<IValidateOptions<IngestOptions>, ConfigurationValidator>();
         builder.Services.AddSingleton<SourceStatusTracker>();
         builder.Services.AddSingleton<PostgresSnapshots>();
+        builder.Services.AddSingleton<PostgresSnapshotStore>();
         builder.Services.AddSingleton(new PostgresStatsCollector());
         builder.Services.AddTransient<PrometheusIngestJob>();
         builder.Services.AddTransient<PostgresStatsJob>();

@@ -100,7 +100,10 @@ public sealed partial class PostgresStatsCollector
             r => new DatabaseSize(r.GetString(0), NullableLong(r, 1)), ct);
         var tables = await ListAsync(connection, """
             SELECT n.nspname, c.relname, pg_total_relation_size(c.oid), pg_relation_size(c.oid), pg_indexes_size(c.oid),
-                   s.n_live_tup, c.reltuples::bigint
+                   s.n_live_tup, c.reltuples::bigint,
+                   (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i
+                    JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+                    WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1)
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
@@ -108,9 +111,17 @@ public sealed partial class PostgresStatsCollector
             ORDER BY 3 DESC, 1, 2
             LIMIT @top
             """,
-            r => new TableSize(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), NullableLong(r, 5), r.GetInt64(6)),
+            r => new TableSize(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), NullableLong(r, 5), r.GetInt64(6))
+            {
+                PartitionOf = NullableString(r, 7),
+            },
             ct, ("top", limits.TopTables));
-        return PostgresPanel.Ok(new SizesPanel(databases, tables));
+        // Declaratively partitioned parents: partitioning is already in use in this database.
+        var partitioned = (await ListAsync(connection, """
+            SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'p' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            """, r => r.GetInt32(0), ct))[0];
+        return PostgresPanel.Ok(new SizesPanel(databases, tables) { PartitionedTables = partitioned });
     }
 
     private static async Task<PostgresPanel<ReadWritePanel>> ReadWriteAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -128,8 +139,11 @@ public sealed partial class PostgresStatsCollector
     {
         var databases = await ListAsync(connection, "SELECT datname, age(datfrozenxid)::bigint FROM pg_database ORDER BY 2 DESC, 1",
             r => new DatabaseXidAge(r.GetString(0), r.GetInt64(1)), ct);
-        var freezeMaxAge = (await ListAsync(connection, "SELECT current_setting('autovacuum_freeze_max_age')::bigint", r => r.GetInt64(0), ct))[0];
-        return PostgresPanel.Ok(new WraparoundPanel(freezeMaxAge, databases));
+        // vacuum_failsafe_age exists from PostgreSQL 14; missing_ok gives NULL before.
+        var (freezeMaxAge, failsafeAge) = (await ListAsync(connection,
+            "SELECT current_setting('autovacuum_freeze_max_age')::bigint, current_setting('vacuum_failsafe_age', true)::bigint",
+            r => (r.GetInt64(0), NullableLong(r, 1)), ct))[0];
+        return PostgresPanel.Ok(new WraparoundPanel(freezeMaxAge, databases) { VacuumFailsafeAge = failsafeAge });
     }
 
     private async Task<PostgresPanel<IndexesPanel>> IndexesAsync(NpgsqlConnection connection, CancellationToken ct)

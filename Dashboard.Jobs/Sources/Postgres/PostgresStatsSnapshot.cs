@@ -89,6 +89,9 @@ public sealed record CacheHitPanel(long HeapHit, long HeapRead, long IndexHit, l
 
     public double? IndexRatio => Ratio(IndexHit, IndexRead);
 
+    /// <summary>Tables and indexes together: the buffer-cache hit ratio of every block this database's user tables read.</summary>
+    public double? OverallRatio => Ratio(HeapHit + IndexHit, HeapRead + IndexRead);
+
     internal static double? Ratio(long hit, long read) => hit + read > 0 ? (double)hit / (hit + read) : null;
 }
 
@@ -126,9 +129,23 @@ public sealed record StandbyLag(string Name, string? State, long? LagBytes, doub
 public sealed record DatabaseSize(string Name, long? Bytes);
 
 /// <summary>A table's size and rows (n_live_tup from statistics, reltuples from the planner; -1 reltuples = never analysed).</summary>
-public sealed record TableSize(string Schema, string Name, long TotalBytes, long TableBytes, long IndexBytes, long? LiveRows, long EstimatedRows);
+public sealed record TableSize(string Schema, string Name, long TotalBytes, long TableBytes, long IndexBytes, long? LiveRows, long EstimatedRows)
+{
+    /// <summary>The partitioned parent ("schema.name") when this table is one of its partitions, else null.</summary>
+    public string? PartitionOf { get; init; }
 
-public sealed record SizesPanel(IReadOnlyList<DatabaseSize> Databases, IReadOnlyList<TableSize> LargestTables);
+    /// <summary>
+    /// Rows as best known: the larger of n_live_tup (zero again after a stats reset) and the planner's
+    /// estimate (-1 until analysed); null when neither is known.
+    /// </summary>
+    public long? Rows => Math.Max(LiveRows ?? -1, EstimatedRows) is var rows and >= 0 ? rows : null;
+}
+
+public sealed record SizesPanel(IReadOnlyList<DatabaseSize> Databases, IReadOnlyList<TableSize> LargestTables)
+{
+    /// <summary>How many declaratively partitioned tables the database has (null: not collected).</summary>
+    public int? PartitionedTables { get; init; }
+}
 
 /// <summary>Rows read vs written in this database since the last stats reset (pg_stat_database).</summary>
 public sealed record ReadWritePanel(long RowsRead, long RowsInserted, long RowsUpdated, long RowsDeleted, long Commits, long Rollbacks, DateTimeOffset? StatsReset)
@@ -140,7 +157,11 @@ public sealed record ReadWritePanel(long RowsRead, long RowsInserted, long RowsU
 }
 
 /// <summary>Transaction-ID age of each database; wraparound stops writes at about 2^31.</summary>
-public sealed record WraparoundPanel(long AutovacuumFreezeMaxAge, IReadOnlyList<DatabaseXidAge> Databases);
+public sealed record WraparoundPanel(long AutovacuumFreezeMaxAge, IReadOnlyList<DatabaseXidAge> Databases)
+{
+    /// <summary>The server's vacuum_failsafe_age (PostgreSQL 14+); null before 14.</summary>
+    public long? VacuumFailsafeAge { get; init; }
+}
 
 public sealed record DatabaseXidAge(string Name, long Age)
 {

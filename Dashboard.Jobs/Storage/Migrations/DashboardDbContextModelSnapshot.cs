@@ -641,6 +641,34 @@ namespace Dashboard.Jobs.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.PostgresSnapshotRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Name")
+                        .HasName("pk_postgres_snapshots");
+
+                    b.ToTable("postgres_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.Rollup1hRow", b =>
                 {
                     b.Property<long>("SeriesId")

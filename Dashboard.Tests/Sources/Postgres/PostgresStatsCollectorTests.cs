@@ -1,3 +1,4 @@
+using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Sources.Postgres;
 using Dashboard.Tests.Infrastructure;
 using Npgsql;
@@ -187,6 +188,66 @@ public sealed class PostgresStatsCollectorTests
         var growth = Assert.Single(second.Rates!.TableGrowth, g => g.Name == "public.orders");
         Assert.True(growth.BytesPerSecond > 0);
         Assert.Contains(second.Rates.DatabaseGrowth, g => g.Name == db.Name && g.BytesPerSecond > 0);
+    }
+
+    [Fact]
+    public async Task Collect_PartitionedTable_PartitionsNameTheirParentAndAreCounted()
+    {
+        await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: false);
+        await db.ExecuteAsync("""
+            CREATE TABLE events (at date NOT NULL, payload text) PARTITION BY RANGE (at);
+            CREATE TABLE events_2026_11 PARTITION OF events FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
+            CREATE TABLE plain (id int);
+            INSERT INTO events SELECT '2026-11-15', repeat('x', 200) FROM generate_series(1, 2000);
+            ANALYZE;
+            """);
+
+        var snapshot = await new PostgresStatsCollector(AllStatements).CollectAsync(db.ConnectionString, null, CancellationToken.None);
+
+        var sizes = snapshot.Sizes.Data!;
+        Assert.Equal(1, sizes.PartitionedTables);
+        var partition = Assert.Single(sizes.LargestTables, t => t.Name == "events_2026_11");
+        Assert.Equal("public.events", partition.PartitionOf);
+        Assert.Equal(2000, partition.Rows);
+        Assert.Null(Assert.Single(sizes.LargestTables, t => t.Name == "plain").PartitionOf);
+    }
+
+    [Fact]
+    public async Task Collect_Wraparound_ReadsBothFreezeSettings()
+    {
+        await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: false);
+
+        var snapshot = await new PostgresStatsCollector().CollectAsync(db.ConnectionString, null, CancellationToken.None);
+
+        var wraparound = snapshot.Wraparound.Data!;
+        Assert.Equal(await db.ScalarAsync<long>("SELECT current_setting('autovacuum_freeze_max_age')::bigint"), wraparound.AutovacuumFreezeMaxAge);
+        Assert.Equal(await db.ScalarAsync<long>("SELECT current_setting('vacuum_failsafe_age')::bigint"), wraparound.VacuumFailsafeAge);
+    }
+
+    [Fact]
+    public async Task StoredSnapshot_RoundTrip_SameFiguresWithoutStatementCounters()
+    {
+        await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: true);
+        await db.ExecuteAsync("CREATE TABLE t (a int); INSERT INTO t SELECT generate_series(1, 100)");
+        await db.ExecuteAsync("SELECT count(*) AS roundtrip_marker FROM t", times: 3);
+        var collector = new PostgresStatsCollector(AllStatements);
+        var first = await collector.CollectAsync(db.ConnectionString, null, CancellationToken.None);
+        var snapshot = await collector.CollectAsync(db.ConnectionString, first, CancellationToken.None);
+
+        var back = PostgresSnapshotStore.Deserialize(PostgresSnapshotStore.Serialize(snapshot));
+
+        Assert.NotEmpty(snapshot.TopQueries.Data!.Counters);
+        Assert.Empty(back.TopQueries.Data!.Counters);
+        Assert.Equal(snapshot.TopQueries.Data.ByTotalTime, back.TopQueries.Data.ByTotalTime);
+        Assert.Equal(snapshot.Connections.Data!.Groups, back.Connections.Data!.Groups);
+        Assert.Equal(snapshot.Sizes.Data!.LargestTables, back.Sizes.Data!.LargestTables);
+        Assert.Equal(snapshot.Sizes.Data.PartitionedTables, back.Sizes.Data.PartitionedTables);
+        Assert.Equal(snapshot.Wraparound.Data!.Databases, back.Wraparound.Data!.Databases);
+        Assert.Equal(snapshot.Wraparound.Data.VacuumFailsafeAge, back.Wraparound.Data.VacuumFailsafeAge);
+        Assert.Equal(snapshot.Replication.Data!.Standbys, back.Replication.Data!.Standbys);
+        Assert.Equal(snapshot.Rates!.Interval, back.Rates!.Interval);
+        Assert.Equal(snapshot.Rates.TableGrowth, back.Rates.TableGrowth);
+        Assert.Equal(snapshot.TakenAt, back.TakenAt);
     }
 
     [Fact]
