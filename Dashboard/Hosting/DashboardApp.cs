@@ -50,6 +50,9 @@ internal static class DashboardApp
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddSingleton<AdhocForecastService>();
+        builder.Services.AddScoped<Services.Checklist.ChecklistSignalReader>();
+        builder.Services.AddScoped<Services.Checklist.ChecklistService>();
+        builder.Services.AddScoped<Services.Designer.DesignerService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -96,6 +99,7 @@ internal static class DashboardApp
             app.MapAccountEndpoints();
             app.MapDashboardApi();
             app.MapForecastApi();
+            app.MapChecklistApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
