@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Dashboard.Auth;
 using Dashboard.Services.Checklist;
 
@@ -25,9 +26,22 @@ internal static class ChecklistEndpoints
             };
         });
 
-        api.MapPut("/items/{id}", async (string id, ChecklistTickInput input, ClaimsPrincipal user, ChecklistService checklist, CancellationToken ct) =>
+        api.MapPut("/items/{id}", async (string id, HttpRequest request, ClaimsPrincipal user, ChecklistService checklist, CancellationToken ct) =>
         {
-            var result = await checklist.SetAsync(user, id, input, ct);
+            // Read by hand: a body that is not JSON gets a 400 naming the problem, not the framework's bare failure.
+            ChecklistTickInput? input;
+            try
+            {
+                input = await request.ReadFromJsonAsync<ChecklistTickInput>(ct);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["body"] = [$"The body must be JSON like {{\"done\": true, \"note\": \"optional\"}} ({ex.Message})"],
+                }, title: $"Checklist item '{id}' was not changed.");
+            }
+            var result = await checklist.SetAsync(user, id, input ?? new ChecklistTickInput(null, null), ct);
             return result switch
             {
                 { IsForbidden: true } => Results.Forbid(),

@@ -142,8 +142,13 @@ public static class ChecklistEvidence
             ? $"streaming standby {standby.Name}, lag {Lag(standby.LagSeconds)}"
             : $"standby {standby.Name} ({standby.State ?? "state hidden"}), lag {Lag(standby.LagSeconds)}";
 
-    private static string Lag(double? seconds) =>
-        seconds is { } s && double.IsFinite(s) ? $"{s.ToString("0.0", CultureInfo.InvariantCulture)} s" : "n/a";
+    private static string Lag(double? seconds) => seconds switch
+    {
+        { } s when !double.IsFinite(s) => "n/a",
+        < 0.05 => "under 0.1 s",
+        { } s => $"{s.ToString("#,0.0", CultureInfo.InvariantCulture)} s",
+        null => "n/a",
+    };
 
     private static string Label(string entity, string name)
     {
