@@ -37,14 +37,19 @@ public sealed class ChecklistService(
         return Build(measured, states, time.GetUtcNow());
     }
 
-    /// <summary>The last <paramref name="limit"/> ticks and unticks, newest first, from the audit log.</summary>
+    /// <summary>
+    /// The last <paramref name="limit"/> ticks and unticks, newest first, from the audit log on the
+    /// primary: one indexed query of a few rows, so the person who just ticked sees it in the trail
+    /// at once instead of waiting for the replica.
+    /// </summary>
     public async Task<IReadOnlyList<ChecklistChange>> GetHistoryAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var db = await reads.CreateDbContextAsync(cancellationToken);
+        await using var db = await writes.CreateDbContextAsync(cancellationToken);
         var rows = await db.AuditLog
             .Where(a => a.Action == TickAction || a.Action == UntickAction)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(limit)
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         return [.. rows.Select(a => new ChecklistChange(
             a.At, a.Actor, a.Subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) ? a.Subject[SubjectPrefix.Length..] : a.Subject,

@@ -41,7 +41,8 @@ public sealed class DesignerService(
         var from = now - range;
         var to = now.AddMinutes(1);
         var budget = await GetBudgetAsync(cancellationToken);
-        var resolution = ObservationHistory.Choose(from, to, DateTimeOffset.MinValue);
+        // Chosen on the range itself (not the extra minute that catches the newest point): 7 days stays at 5 minutes.
+        var resolution = ObservationHistory.Choose(from, now, DateTimeOffset.MinValue);
 
         var p50 = await history.GetAsync(MetricIds.LatencyP50, null, from, to, resolution, cancellationToken);
         var p99 = await history.GetAsync(MetricIds.LatencyP99, null, from, to, resolution, cancellationToken);
