@@ -114,8 +114,10 @@ public sealed class PrometheusIngestJob(
         return written;
     }
 
+    /// <summary>Each catalog metric's expression, then the per-route latency series (stored, not shown as gauges).</summary>
     public IReadOnlyList<(string Metric, string Promql)> Queries() =>
-        MetricCatalog.Default.Metrics.Select(m => (m.Id, DefaultQueries.For(m.Id, prometheusOptions.CurrentValue.Queries))).ToList();
+        MetricCatalog.Default.Metrics.Select(m => m.Id).Concat(DefaultQueries.PerRoute.Keys)
+            .Select(id => (id, DefaultQueries.For(id, prometheusOptions.CurrentValue.Queries))).ToList();
 
     private DateTimeOffset? BackfillFrom(SourceStatusTracker.Previous previous, DateTimeOffset now)
     {

@@ -24,6 +24,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtect
     public DbSet<SourceSettingRow> SourceSettings => Set<SourceSettingRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PostgresSnapshotRow> PostgresSnapshots => Set<PostgresSnapshotRow>();
+    public DbSet<ChecklistItemStateRow> ChecklistItemStates => Set<ChecklistItemStateRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

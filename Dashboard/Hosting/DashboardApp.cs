@@ -55,6 +55,9 @@ internal static class DashboardApp
         builder.Services.AddScoped<ScalingSignalsService>();
         builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddSingleton<AdhocForecastService>();
+        builder.Services.AddScoped<Services.Checklist.ChecklistSignalReader>();
+        builder.Services.AddScoped<Services.Checklist.ChecklistService>();
+        builder.Services.AddScoped<Services.Designer.DesignerService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -105,6 +108,7 @@ internal static class DashboardApp
             app.MapBusinessApi();
             app.MapSourceSettingsApi();
             app.MapDatabaseApi();
+            app.MapChecklistApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

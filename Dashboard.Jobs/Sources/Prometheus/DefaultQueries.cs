@@ -50,13 +50,30 @@ public static class DefaultQueries
         [MetricIds.PaymentSuccess] = SuccessRate("demo_payments_total"),
     };
 
+    /// <summary>p50 page latency per route, ms (not a catalog metric: no gauge, no forecast; the designer view reads it).</summary>
+    public const string RouteLatencyP50 = "route_latency_p50";
+
+    /// <summary>p99 page latency per route, ms.</summary>
+    public const string RouteLatencyP99 = "route_latency_p99";
+
+    /// <summary>
+    /// Per-route latency series, stored with the route's label as their entity (e.g. <c>route="/checkout"</c>).
+    /// The demo labels its histogram <c>route</c>; prometheus-net's own HTTP metrics label it
+    /// <c>endpoint</c>: a deployment replaces these with <c>Prometheus:Queries:route_latency_p50</c> / <c>_p99</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> PerRoute { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [RouteLatencyP50] = $"histogram_quantile(0.5, sum by (le, route) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
+        [RouteLatencyP99] = $"histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
+    };
+
     /// <summary>The expression for <paramref name="metricId"/>: the deployment's override when there is one, else the default.</summary>
     public static string For(string metricId, IReadOnlyDictionary<string, string>? overrides = null) =>
         overrides is not null && overrides.TryGetValue(metricId, out var custom) && !string.IsNullOrWhiteSpace(custom)
             ? custom
-            : All.TryGetValue(metricId, out var standard)
+            : All.TryGetValue(metricId, out var standard) || PerRoute.TryGetValue(metricId, out standard)
                 ? standard
-                : throw new KeyNotFoundException($"No PromQL for metric id '{metricId}': it is not a catalog metric.");
+                : throw new KeyNotFoundException($"No PromQL for metric id '{metricId}': it is neither a catalog metric nor a per-route series.");
 
     private static string SuccessRate(string counter) =>
         $"100 * (sum(rate({counter}{{outcome=\"success\"}}[15m])) or vector(0)) / sum(rate({counter}[15m]))";

@@ -218,6 +218,38 @@ namespace Dashboard.Jobs.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.ChecklistItemStateRow", b =>
+                {
+                    b.Property<string>("ItemId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("item_id");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("ItemId")
+                        .HasName("pk_checklist_item_states");
+
+                    b.ToTable("checklist_item_states", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.DashboardUser", b =>
                 {
                     b.Property<string>("Id")
