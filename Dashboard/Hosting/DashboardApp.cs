@@ -10,6 +10,7 @@ using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Forecasting;
 using Dashboard.Services;
 using Dashboard.Services.Forecasts;
+using Dashboard.Services.Reports;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Prometheus;
@@ -50,6 +51,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddDashboardReports();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -98,6 +100,7 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapForecastApi();
             app.MapSettingsApi();
+            app.MapReportApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
