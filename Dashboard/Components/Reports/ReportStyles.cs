@@ -31,6 +31,7 @@ internal static class ReportStyles
         .note { font-size: 12px; margin-top: 8px; }
         .sub { font-size: 12px; display: block; }
         .lead { font-size: 15px; margin: 4px 0 10px; }
+        header.cover .lead { font-size: 16px; margin: 2px 0 10px; }
         .figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin: 20px 0 8px; }
         .figure { border: 1px solid var(--rule); border-radius: 6px; padding: 12px 14px; break-inside: avoid; }
         .figure .label { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 0; }
@@ -46,6 +47,7 @@ internal static class ReportStyles
              border-bottom: 2px solid var(--rule); padding: 6px 8px; }
         td { border-bottom: 1px solid var(--rule); padding: 7px 8px; vertical-align: top; }
         td.rank { color: var(--muted); width: 28px; }
+        td.trend { white-space: nowrap; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         tr.row-critical td:first-child { box-shadow: inset 4px 0 0 var(--critical); }
         tr.row-warning td:first-child { box-shadow: inset 4px 0 0 var(--warning); }

@@ -41,7 +41,8 @@ public sealed record SaturationLine(
 
 /// <summary>
 /// The owner's money figures, all computed by Dashboard.Domain (OutageCost, Slo, StageAssessment).
-/// ObservedUptime is the average over the last 30 days of stored history (null without any);
+/// ObservedUptime is the average over (up to) the last 30 days of stored history, measured over
+/// UptimeMeasuredOver (null and zero without any);
 /// RevenueAtRisk is MRR x (1 - observed uptime), what that uptime costs in an average month;
 /// SloDowntimeCost is what the downtime the SLO allows would cost in a month.
 /// </summary>
@@ -51,6 +52,7 @@ public sealed record ReportMoney(
     Slo Slo,
     Money SloDowntimeCost,
     Percent? ObservedUptime,
+    TimeSpan UptimeMeasuredOver,
     Money? RevenueAtRisk,
     Money MonthlyInfraSpend,
     StageAssessment StageBudget);

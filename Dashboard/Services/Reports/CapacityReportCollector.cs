@@ -155,21 +155,25 @@ public sealed class CapacityReportCollector(
             OutageCost.PerHour(mrr),
             slo,
             OutageCost.Of(mrr, slo.AllowedDowntimePerMonth),
-            uptime,
-            uptime is { } u ? OutageCost.RevenueAtRisk(mrr, u) : null,
+            uptime?.Uptime,
+            uptime?.Over ?? TimeSpan.Zero,
+            uptime is { } u ? OutageCost.RevenueAtRisk(mrr, u.Uptime) : null,
             spend,
             StageAssessment.Assess(GrowthStageCatalog.Default, stage?.CurrentUsers ?? profile.ActiveUsers, spend));
     }
 
-    // The worst entity's sample-weighted average over 30 days of hourly rollups.
-    private async Task<Percent?> ObservedUptimeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    // The uptime series with the longest stored history (a live series that started minutes ago says
+    // little about a month), as its sample-weighted average over up to 30 days of hourly rollups.
+    private async Task<(Percent Uptime, TimeSpan Over)?> ObservedUptimeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var series = await history.GetAsync(MetricIds.Uptime, null, now - Slo.ThirtyDays, now, HistoryResolution.OneHour, cancellationToken);
-        var averages = series
+        var best = series
             .Select(s => s.Points.Where(p => double.IsFinite(p.Avg) && p.Count > 0).ToList())
             .Where(points => points.Count > 0)
-            .Select(points => points.Sum(p => p.Avg * p.Count) / points.Sum(p => (double)p.Count))
-            .ToList();
-        return averages.Count > 0 ? Percent.Of(Math.Clamp(averages.Min(), 0, 100)) : null;
+            .Select(points => (Hours: points.Count, Average: points.Sum(p => p.Avg * p.Count) / points.Sum(p => (double)p.Count)))
+            .OrderByDescending(s => s.Hours)
+            .ThenBy(s => s.Average)
+            .FirstOrDefault();
+        return best.Hours > 0 ? (Percent.Of(Math.Clamp(best.Average, 0, 100)), TimeSpan.FromHours(best.Hours)) : null;
     }
 }
