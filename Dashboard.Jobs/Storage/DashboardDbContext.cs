@@ -25,6 +25,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtect
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PostgresSnapshotRow> PostgresSnapshots => Set<PostgresSnapshotRow>();
     public DbSet<ChecklistItemStateRow> ChecklistItemStates => Set<ChecklistItemStateRow>();
+    public DbSet<ReportRow> Reports => Set<ReportRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

@@ -37,6 +37,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/settings/sources"] = ["owner", "engineer"],
         ["/api/v1/database/health"] = ["owner", "engineer"],
         ["/api/v1/decision-path"] = ["owner", "engineer"],
+        ["/api/v1/reports"] = ["owner", "engineer", "pm"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],
     };

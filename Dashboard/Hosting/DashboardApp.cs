@@ -10,6 +10,7 @@ using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Forecasting;
 using Dashboard.Services;
 using Dashboard.Services.Forecasts;
+using Dashboard.Services.Reports;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Prometheus;
@@ -54,6 +55,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<BusinessSummaryService>();
         builder.Services.AddScoped<ScalingSignalsService>();
         builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
+        builder.Services.AddDashboardReports();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddScoped<Services.Checklist.ChecklistSignalReader>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
@@ -109,6 +111,7 @@ internal static class DashboardApp
             app.MapSourceSettingsApi();
             app.MapDatabaseApi();
             app.MapChecklistApi();
+            app.MapReportApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
