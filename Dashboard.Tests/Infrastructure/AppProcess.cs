@@ -65,6 +65,10 @@ public sealed class AppProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException)
+            {
+                // A slow first answer on a loaded machine: keep polling until the deadline.
+            }
             await Task.Delay(250);
         }
         await app.DisposeAsync();
