@@ -1,0 +1,207 @@
+namespace Dashboard.Domain.Forecasting;
+
+/// <summary>
+/// Picks the model by a rolling-origin holdout. The last <c>min(2 × horizon, n / 4)</c> steps are held out; every
+/// candidate is fitted once to the steps before them and forecasts the horizon from each origin in the holdout
+/// (the first origin with the states of the fit, later ones with the states re-run through the held-out steps
+/// before them, parameters unchanged). The smallest mean error wins — sMAPE for a series whose values are all
+/// positive, mean absolute error otherwise (sMAPE explodes near zero) — is refitted to the whole history
+/// (warm-started from its holdout fit) and forecasts the horizon. The same origins give the reported accuracy.
+/// </summary>
+internal static class ModelSelection
+{
+    /// <summary>The chosen model's forecast and the evidence around it.</summary>
+    public sealed record Outcome(FittedModel Model, double[] Mean, double[] StandardDeviation, ForecastAccuracy? Accuracy, TrendAnalysis.Judgement Trend);
+
+    private readonly record struct Candidate(ForecastModelKind Kind, EtsForm Form);
+
+    public static Outcome Run(ReadOnlySpan<double> values, IReadOnlyList<int> periods, int steps, ForecastSettings settings)
+    {
+        var seasons = SeasonalityDetector.Detect(values, periods);
+        var trend = TrendAnalysis.Judge(values, seasons.Count > 0 ? seasons[0].Period : 0, steps, settings.TrendSignificance, settings.TrendNoiseRatio);
+
+        var holdout = Math.Min(2 * steps, values.Length / 4);
+        var horizon = Math.Min(steps, holdout);
+        var relative = AllPositive(values);
+        FittedModel? best = null;
+        var bestCandidate = default(Candidate);
+        var bestError = double.PositiveInfinity;
+        if (holdout >= 1)
+        {
+            var train = values[..^holdout];
+            var window = Window(train, settings.MaxFitSteps);
+            foreach (var candidate in Candidates(seasons))
+            {
+                var fitted = Fit(candidate, window, settings.MaxOptimizerEvaluations, default);
+                if (fitted is null)
+                {
+                    continue;
+                }
+
+                var error = HoldoutErrors(fitted, values, holdout, horizon, 0).Mean(relative);
+                if (error < bestError)
+                {
+                    bestError = error;
+                    best = fitted;
+                    bestCandidate = candidate;
+                }
+            }
+        }
+
+        FittedModel final;
+        ForecastAccuracy? accuracy = null;
+        if (best is null)
+        {
+            // Too short to hold anything out: the line, or failing that the last value.
+            final = (FittedModel?)LinearModel.Fit(values) ?? NaiveModel.Fit(values)!;
+        }
+        else
+        {
+            var warm = best is ExponentialSmoothingModel ets ? ets.SearchPoint : default;
+            var window = Window(values, settings.MaxFitSteps);
+            final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
+            accuracy = HoldoutErrors(best, values, holdout, horizon, settings.BacktestOrigins).ToAccuracy(values, best.SeasonLength);
+        }
+
+        var forecastMean = new double[steps];
+        var forecastSd = new double[steps];
+        final.Forecast(forecastMean, forecastSd);
+        return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
+    }
+
+    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons)
+    {
+        var list = new List<Candidate>
+        {
+            new(ForecastModelKind.Naive, default),
+            new(ForecastModelKind.Linear, default),
+            new(ForecastModelKind.SimpleExponentialSmoothing, new EtsForm(EtsTrend.None, EtsSeason.None, 1)),
+            new(ForecastModelKind.Holt, new EtsForm(EtsTrend.Additive, EtsSeason.None, 1)),
+            new(ForecastModelKind.DampedHolt, new EtsForm(EtsTrend.Damped, EtsSeason.None, 1)),
+        };
+
+        // Per real season: seasonal naive, Holt-Winters without and with a trend (additive season), and a multiplicative
+        // season without a trend. Damped and multiplicative-with-trend seasonal forms cost a fourth parameter each and
+        // did not win often enough on M4 Hourly to pay for it (docs/decisions/009-forecasting-models.md).
+        foreach (var (m, _) in seasons)
+        {
+            list.Add(new(ForecastModelKind.SeasonalNaive, new EtsForm(EtsTrend.None, EtsSeason.None, m)));
+            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.None, EtsSeason.Additive, m)));
+            list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Additive, EtsSeason.Additive, m)));
+            list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
+        }
+
+        return list;
+    }
+
+    private static FittedModel? Fit(Candidate candidate, ReadOnlySpan<double> values, int maxEvaluations, ReadOnlySpan<double> warmStart) => candidate.Kind switch
+    {
+        ForecastModelKind.Naive => NaiveModel.Fit(values),
+        ForecastModelKind.SeasonalNaive => SeasonalNaiveModel.Fit(values, candidate.Form.Period),
+        ForecastModelKind.Linear => LinearModel.Fit(values),
+        _ => ExponentialSmoothingModel.Fit(values, candidate.Form, maxEvaluations, warmStart),
+    };
+
+    // The most recent steps the parameters are fitted to.
+    private static ReadOnlySpan<double> Window(ReadOnlySpan<double> values, int maxSteps) =>
+        values.Length > maxSteps ? values[^maxSteps..] : values;
+
+    /// <summary>Errors of <paramref name="model"/> (fitted to the steps before the holdout) forecasting
+    /// <paramref name="horizon"/> steps from each origin in the holdout, then from up to <paramref name="extraOrigins"/>
+    /// in total, going back before the holdout while there is room.</summary>
+    private static Errors HoldoutErrors(FittedModel model, ReadOnlySpan<double> values, int holdout, int horizon, int extraOrigins)
+    {
+        var errors = default(Errors);
+        var mean = new double[horizon];
+        var sd = new double[horizon];
+        var first = values.Length - holdout;
+        var origins = new List<int>();
+        for (var origin = first; origin + horizon <= values.Length; origin += horizon)
+        {
+            origins.Add(origin);
+        }
+
+        for (var origin = first - horizon; origins.Count < extraOrigins && origin >= horizon; origin -= horizon)
+        {
+            origins.Add(origin);
+        }
+
+        foreach (var origin in origins)
+        {
+            var refitted = origin == first ? model : model.Refilter(values[..origin]);
+            if (refitted is null)
+            {
+                continue;
+            }
+
+            refitted.Forecast(mean, sd);
+            errors.Add(values.Slice(origin, horizon), mean);
+        }
+
+        return errors;
+    }
+
+    private static bool AllPositive(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (v <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Accumulated forecast errors over origins.</summary>
+    private struct Errors
+    {
+        private double smape;
+        private double absolute;
+        private double squared;
+        private int count;
+        private int origins;
+
+        public void Add(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
+        {
+            var added = 0;
+            for (var i = 0; i < actual.Length; i++)
+            {
+                if (double.IsNaN(actual[i]))
+                {
+                    continue;
+                }
+
+                var error = actual[i] - forecast[i];
+                var denominator = Math.Abs(actual[i]) + Math.Abs(forecast[i]);
+
+                // Both zero is a perfect forecast: it counts as 0 %.
+                smape += denominator > 0 ? 200 * Math.Abs(error) / denominator : 0;
+                absolute += Math.Abs(error);
+                squared += error * error;
+                added++;
+            }
+
+            count += added;
+            origins += added > 0 ? 1 : 0;
+        }
+
+        public readonly double Mean(bool relative)
+        {
+            var mean = (relative ? smape : absolute) / count;
+            return count == 0 || !double.IsFinite(mean) ? double.PositiveInfinity : mean;
+        }
+
+        public readonly ForecastAccuracy? ToAccuracy(ReadOnlySpan<double> values, int seasonLength)
+        {
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var scale = FittedModel.MeanAbsoluteLagDifference(values, Math.Max(1, seasonLength));
+            return new ForecastAccuracy(smape / count, scale > 0 ? absolute / count / scale : double.NaN, Math.Sqrt(squared / count), origins);
+        }
+    }
+}
