@@ -11,7 +11,7 @@ internal static class EtsForecasts
         var byId = new Dictionary<string, (PointForecast, double)>();
         foreach (var line in File.ReadLines(path).Skip(1))
         {
-            var cells = line.Split(',').Select(c => c.Trim('"')).ToArray();
+            var cells = SplitQuoted(line);
             var id = cells[0];
             var h = int.Parse(cells[1], CultureInfo.InvariantCulture);
             if (!byId.TryGetValue(id, out var entry))
@@ -27,6 +27,33 @@ internal static class EtsForecasts
         }
 
         return byId;
+    }
+
+    // R's write.csv quotes strings, and the model name has commas in it: ETS(M,Ad,M).
+    private static string[] SplitQuoted(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return [.. cells];
     }
 
     private static double Parse(string cell) => double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
