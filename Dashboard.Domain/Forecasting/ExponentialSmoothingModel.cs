@@ -28,7 +28,7 @@ internal sealed class ExponentialSmoothingModel : FittedModel
         this.trend = trend;
         this.season = season;
         this.phase = phase;
-        var dof = Math.Max(1, count - form.SearchedParameters);
+        var dof = Math.Max(1, count - form.FreeQuantities);
         sigma = Math.Sqrt(sse / dof);
         var k = form.FreeQuantities;
         aicc = count - k - 1 <= 0 || sse <= 0
@@ -377,27 +377,9 @@ internal sealed class ExponentialSmoothingModel : FittedModel
 
     private static (double Level, double Trend) InitializeWithoutSeason(ReadOnlySpan<double> y, EtsForm form)
     {
-        // A line through the first (up to) ten observed steps.
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        var n = 0;
-        for (var t = 0; t < y.Length && n < 10; t++)
-        {
-            if (double.IsNaN(y[t]))
-            {
-                continue;
-            }
-
-            sx += t;
-            sy += y[t];
-            sxx += (double)t * t;
-            sxy += t * y[t];
-            n++;
-        }
-
-        var denominator = (n * sxx) - (sx * sx);
-        var slope = n >= 2 && denominator > 0 ? ((n * sxy) - (sx * sy)) / denominator : 0;
-        var intercept = (sy - (slope * sx)) / n;
-        return form.HasTrend ? (intercept - slope, slope) : (sy / n, 0);
+        // A line through the first (up to) ten observed steps; the level sits one step before the first.
+        var line = IndexLine.Fit(y, 10);
+        return form.HasTrend ? (line.At(-1), line.Slope) : (line.At(line.MeanIndex), 0);
     }
 
     private static double FiniteMean(ReadOnlySpan<double> values)

@@ -20,8 +20,9 @@ public sealed record ForecastSettings
     private readonly int backtestOrigins = 2;
     private readonly int maxFitSteps = 1200;
     private readonly double trendSignificance = 3;
-    private readonly double trendNoiseRatio = 1;
+    private readonly double trendNoiseRatio = 0.5;
     private readonly int maxOptimizerEvaluations = 200;
+    private readonly IReadOnlyList<ForecastModelKind> models = Enum.GetValues<ForecastModelKind>();
 
     /// <summary>The defaults for monitored metrics: at least 7 days of history, fitted at 1 h.</summary>
     public static ForecastSettings Default { get; } = new();
@@ -47,9 +48,7 @@ public sealed record ForecastSettings
     public int MinimumPoints
     {
         get => minimumPoints;
-        init => minimumPoints = value >= 3
-            ? value
-            : throw new DomainValidationException($"Forecast minimum points must be at least 3, but was {value}.");
+        init => minimumPoints = AtLeast(value, 3, "Forecast minimum points");
     }
 
     /// <summary>Nominal coverage of the prediction interval, strictly between 0 and 1 (0.95 = 95 %).</summary>
@@ -97,20 +96,15 @@ public sealed record ForecastSettings
     public int MinimumSeasons
     {
         get => minimumSeasons;
-        init => minimumSeasons = value >= 2
-            ? value
-            : throw new DomainValidationException($"Forecast minimum seasons must be at least 2, but was {value}.");
+        init => minimumSeasons = AtLeast(value, 2, "Forecast minimum seasons");
     }
 
-    /// <summary>How many rolling forecast origins the reported accuracy is averaged over (at least 1). The holdout
-    /// that chooses the model holds two horizons, so the first two origins are scored by parameters that never saw
-    /// them; further origins go back before the holdout.</summary>
+    /// <summary>How many rolling forecast origins, one horizon apart before the holdout that chose the model, the
+    /// reported accuracy is averaged over (at least 1; fewer when the history has no room).</summary>
     public int BacktestOrigins
     {
         get => backtestOrigins;
-        init => backtestOrigins = value >= 1
-            ? value
-            : throw new DomainValidationException($"Forecast backtest origins must be at least 1, but was {value}.");
+        init => backtestOrigins = AtLeast(value, 1, "Forecast backtest origins");
     }
 
     /// <summary>The t-statistic (corrected for autocorrelated noise) a slope must reach on deseasonalised history
@@ -134,17 +128,42 @@ public sealed record ForecastSettings
     public int MaxFitSteps
     {
         get => maxFitSteps;
-        init => maxFitSteps = value >= 48
-            ? value
-            : throw new DomainValidationException($"Forecast maximum fit steps must be at least 48, but was {value}.");
+        init => maxFitSteps = AtLeast(value, 48, "Forecast maximum fit steps");
+    }
+
+    /// <summary>The model families that compete (all by default). Restrict it to force one, e.g. only
+    /// <see cref="ForecastModelKind.Linear"/> for <c>predict_linear</c>'s answer with an interval. When none of them
+    /// can be fitted (a seasonal family without a season in the data) the forecast falls back to the line.</summary>
+    public IReadOnlyList<ForecastModelKind> Models
+    {
+        get => models;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0)
+            {
+                throw new DomainValidationException("Forecast models must name at least one model family.");
+            }
+
+            foreach (var kind in value)
+            {
+                if (!Enum.IsDefined(kind))
+                {
+                    throw new DomainValidationException($"Forecast models: {(int)kind} is not a known model family.");
+                }
+            }
+
+            models = [.. value.Distinct()];
+        }
     }
 
     /// <summary>The most objective evaluations one model's parameter search may take (at least 20).</summary>
     public int MaxOptimizerEvaluations
     {
         get => maxOptimizerEvaluations;
-        init => maxOptimizerEvaluations = value >= 20
-            ? value
-            : throw new DomainValidationException($"Forecast maximum optimizer evaluations must be at least 20, but was {value}.");
+        init => maxOptimizerEvaluations = AtLeast(value, 20, "Forecast maximum optimizer evaluations");
     }
+
+    private static int AtLeast(int value, int minimum, string name) =>
+        value >= minimum ? value : throw new DomainValidationException($"{name} must be at least {minimum}, but was {value}.");
 }

@@ -6,7 +6,8 @@ namespace Dashboard.Domain.Forecasting;
 /// (the first origin with the states of the fit, later ones with the states re-run through the held-out steps
 /// before them, parameters unchanged). The smallest mean error wins — sMAPE for a series whose values are all
 /// positive, mean absolute error otherwise (sMAPE explodes near zero) — is refitted to the whole history
-/// (warm-started from its holdout fit) and forecasts the horizon. The same origins give the reported accuracy.
+/// (warm-started from its holdout fit) and forecasts the horizon. The reported accuracy is the winner's error at
+/// origins before the holdout (its score on the holdout would flatter it: it won there).
 /// </summary>
 internal static class ModelSelection
 {
@@ -23,14 +24,23 @@ internal static class ModelSelection
         var holdout = Math.Min(2 * steps, values.Length / 4);
         var horizon = Math.Min(steps, holdout);
         var relative = AllPositive(values);
+
+        // The window keeps at least three of the longest season, so a seasonal form always has two to start from.
+        var windowSteps = settings.MaxFitSteps;
+        foreach (var (m, _) in seasons)
+        {
+            windowSteps = Math.Max(windowSteps, 3 * m);
+        }
+
         FittedModel? best = null;
         var bestCandidate = default(Candidate);
         var bestError = double.PositiveInfinity;
         if (holdout >= 1)
         {
             var train = values[..^holdout];
-            var window = Window(train, settings.MaxFitSteps);
-            foreach (var candidate in Candidates(seasons))
+            var selectionOrigins = SelectionOrigins(values.Length, holdout, horizon);
+            var window = Window(train, windowSteps);
+            foreach (var candidate in Candidates(seasons, settings.Models))
             {
                 var fitted = Fit(candidate, window, settings.MaxOptimizerEvaluations, default);
                 if (fitted is null)
@@ -38,7 +48,7 @@ internal static class ModelSelection
                     continue;
                 }
 
-                var error = HoldoutErrors(fitted, values, holdout, horizon, 0).Mean(relative);
+                var error = OriginErrors(fitted, values, values.Length - holdout, horizon, selectionOrigins).Mean(relative);
                 if (error < bestError)
                 {
                     bestError = error;
@@ -58,9 +68,10 @@ internal static class ModelSelection
         else
         {
             var warm = best is ExponentialSmoothingModel ets ? ets.SearchPoint : default;
-            var window = Window(values, settings.MaxFitSteps);
+            var window = Window(values, windowSteps);
             final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
-            accuracy = HoldoutErrors(best, values, holdout, horizon, settings.BacktestOrigins).ToAccuracy(values, best.SeasonLength);
+            var origins = AccuracyOrigins(values.Length, holdout, horizon, settings.BacktestOrigins);
+            accuracy = OriginErrors(best, values, values.Length - holdout, horizon, origins).ToAccuracy(values, best.SeasonLength);
         }
 
         var forecastMean = new double[steps];
@@ -69,7 +80,7 @@ internal static class ModelSelection
         return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
     }
 
-    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons)
+    private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons, IReadOnlyList<ForecastModelKind> allowed)
     {
         var list = new List<Candidate>
         {
@@ -91,6 +102,7 @@ internal static class ModelSelection
             list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
         }
 
+        list.RemoveAll(c => !allowed.Contains(c.Kind));
         return list;
     }
 
@@ -106,29 +118,17 @@ internal static class ModelSelection
     private static ReadOnlySpan<double> Window(ReadOnlySpan<double> values, int maxSteps) =>
         values.Length > maxSteps ? values[^maxSteps..] : values;
 
-    /// <summary>Errors of <paramref name="model"/> (fitted to the steps before the holdout) forecasting
-    /// <paramref name="horizon"/> steps from each origin in the holdout, then from up to <paramref name="extraOrigins"/>
-    /// in total, going back before the holdout while there is room.</summary>
-    private static Errors HoldoutErrors(FittedModel model, ReadOnlySpan<double> values, int holdout, int horizon, int extraOrigins)
+    /// <summary>Errors of <paramref name="model"/> forecasting <paramref name="horizon"/> steps from each of
+    /// <paramref name="origins"/>: from the origin it was fitted at with its own states, from any other origin with its
+    /// states re-run over the steps before that origin (parameters unchanged).</summary>
+    private static Errors OriginErrors(FittedModel model, ReadOnlySpan<double> values, int fittedAt, int horizon, List<int> origins)
     {
         var errors = default(Errors);
         var mean = new double[horizon];
         var sd = new double[horizon];
-        var first = values.Length - holdout;
-        var origins = new List<int>();
-        for (var origin = first; origin + horizon <= values.Length; origin += horizon)
-        {
-            origins.Add(origin);
-        }
-
-        for (var origin = first - horizon; origins.Count < extraOrigins && origin >= horizon; origin -= horizon)
-        {
-            origins.Add(origin);
-        }
-
         foreach (var origin in origins)
         {
-            var refitted = origin == first ? model : model.Refilter(values[..origin]);
+            var refitted = origin == fittedAt ? model : model.Refilter(values[..origin]);
             if (refitted is null)
             {
                 continue;
@@ -139,6 +139,31 @@ internal static class ModelSelection
         }
 
         return errors;
+    }
+
+    // Origins inside the holdout, one horizon apart: what the candidates are compared on.
+    private static List<int> SelectionOrigins(int length, int holdout, int horizon)
+    {
+        var origins = new List<int>();
+        for (var origin = length - holdout; origin + horizon <= length; origin += horizon)
+        {
+            origins.Add(origin);
+        }
+
+        return origins;
+    }
+
+    // Origins before the holdout, going back one horizon at a time: the winner's score there is not inflated by having
+    // won on it. Only when there is no room for one are the selection origins reused.
+    private static List<int> AccuracyOrigins(int length, int holdout, int horizon, int count)
+    {
+        var origins = new List<int>();
+        for (var origin = length - holdout - horizon; origins.Count < count && origin >= Math.Max(horizon, 2); origin -= horizon)
+        {
+            origins.Add(origin);
+        }
+
+        return origins.Count > 0 ? origins : SelectionOrigins(length, holdout, horizon);
     }
 
     private static bool AllPositive(ReadOnlySpan<double> values)

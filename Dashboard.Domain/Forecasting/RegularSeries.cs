@@ -60,7 +60,7 @@ public sealed class RegularSeries
     public DateTimeOffset TimeAt(int index) => Start + (Step * index);
 
     /// <summary>Builds a series from raw samples (an uploaded file, a query result): validates them, takes the step
-    /// (or the median spacing when <paramref name="step"/> is null), places each sample on the nearest grid step and
+    /// (or the median spacing, rounded to whole seconds from one second up, when <paramref name="step"/> is null), places each sample on the nearest grid step and
     /// averages samples that share a step; steps without a sample are NaN (a gap, not zero).</summary>
     /// <param name="samples">Samples in strictly increasing time order, all finite, at least two.</param>
     /// <param name="step">The grid step; null to infer it as the median spacing of the samples.</param>
@@ -184,7 +184,10 @@ public sealed class RegularSeries
         }
 
         Array.Sort(gaps);
-        return gaps[gaps.Length / 2];
+        var median = gaps[gaps.Length / 2];
+
+        // Scrape jitter (15.001 s) should not make a 15.001 s grid: a step of a second or more is rounded to whole seconds.
+        return median >= 1000 ? (median + 500) / 1000 * 1000 : median;
     }
 
     private static string ShowTime(long unixMilliseconds) =>

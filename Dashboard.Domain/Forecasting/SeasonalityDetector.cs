@@ -64,29 +64,12 @@ internal static class SeasonalityDetector
     /// <summary>The series minus its least-squares line (NaN kept), and the number of observed steps.</summary>
     public static double[] Detrended(ReadOnlySpan<double> values, out int observed)
     {
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        observed = 0;
-        for (var t = 0; t < values.Length; t++)
-        {
-            if (double.IsNaN(values[t]))
-            {
-                continue;
-            }
-
-            sx += t;
-            sy += values[t];
-            sxx += (double)t * t;
-            sxy += t * values[t];
-            observed++;
-        }
-
+        var line = IndexLine.Fit(values);
+        observed = line.Count;
         var result = new double[values.Length];
-        var denominator = (observed * sxx) - (sx * sx);
-        var slope = observed >= 2 && denominator > 0 ? ((observed * sxy) - (sx * sy)) / denominator : 0;
-        var intercept = observed == 0 ? 0 : (sy - (slope * sx)) / observed;
         for (var t = 0; t < values.Length; t++)
         {
-            result[t] = values[t] - (intercept + (slope * t));
+            result[t] = values[t] - line.At(t);
         }
 
         return result;

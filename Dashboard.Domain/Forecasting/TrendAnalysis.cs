@@ -16,39 +16,19 @@ internal static class TrendAnalysis
     {
         var adjusted = period >= 2 ? Deseasonalised(values, period) : values.ToArray();
 
-        double sx = 0, sy = 0;
-        var n = 0;
-        for (var t = 0; t < adjusted.Length; t++)
-        {
-            if (!double.IsNaN(adjusted[t]))
-            {
-                sx += t;
-                sy += adjusted[t];
-                n++;
-            }
-        }
-
+        var line = IndexLine.Fit(adjusted);
+        var n = line.Count;
         if (n < 3)
         {
             return new Judgement(TrendVerdict.NoTrend, 0, 0, 0);
         }
 
-        double meanX = sx / n, meanY = sy / n, sxx = 0, sxy = 0;
-        for (var t = 0; t < adjusted.Length; t++)
-        {
-            if (!double.IsNaN(adjusted[t]))
-            {
-                sxx += (t - meanX) * (t - meanX);
-                sxy += (t - meanX) * (adjusted[t] - meanY);
-            }
-        }
-
-        var slope = sxy / sxx;
+        var slope = line.Slope;
         double sse = 0, lagProducts = 0;
         var previous = double.NaN;
         for (var t = 0; t < adjusted.Length; t++)
         {
-            var residual = adjusted[t] - (meanY + (slope * (t - meanX)));
+            var residual = adjusted[t] - line.At(t);
             if (!double.IsNaN(residual))
             {
                 sse += residual * residual;
@@ -62,14 +42,17 @@ internal static class TrendAnalysis
         }
 
         var noise = Math.Sqrt(sse / (n - 2));
-        if (slope == 0 || !double.IsFinite(slope))
+
+        // A change over the whole history at rounding level (a constant series whose mean is not exact in binary) is no trend.
+        var scale = Math.Abs(line.At(line.MeanIndex));
+        if (!double.IsFinite(slope) || Math.Abs(slope) * adjusted.Length <= 1e-9 * scale)
         {
             return new Judgement(TrendVerdict.NoTrend, 0, 0, noise);
         }
 
         var r1 = sse > 0 ? Math.Clamp(lagProducts / sse, 0, 0.99) : 0;
         var effective = Math.Max(3, n * (1 - r1) / (1 + r1));
-        var standardError = noise / Math.Sqrt(sxx) * Math.Sqrt(n / effective);
+        var standardError = noise / Math.Sqrt(line.Sxx) * Math.Sqrt(n / effective);
         var tStatistic = standardError > 0 ? slope / standardError : double.PositiveInfinity * Math.Sign(slope);
         var real = Math.Abs(tStatistic) >= significance && Math.Abs(slope) * horizonSteps >= noiseRatio * noise;
         var verdict = !real ? TrendVerdict.NoTrend : slope > 0 ? TrendVerdict.Rising : TrendVerdict.Falling;

@@ -111,15 +111,19 @@ public class ForecasterTests
         Assert.Equal(168, result.Model!.SeasonLength);
     }
 
-    [Fact]
-    public void Forecast_FlatSeries_IsNoTrend()
+    [Theory]
+    [InlineData(42)]
+    [InlineData(0.1)]
+    [InlineData(0)]
+    [InlineData(-3.7)]
+    public void Forecast_FlatSeries_IsNoTrendAndStaysFlat(double level)
     {
-        var history = Synthetic.Hourly(24 * 10, level: 42);
+        var history = Synthetic.Hourly(24 * 10, level: level);
 
         var result = Default.Forecast(history, TimeSpan.FromDays(3));
 
         Assert.Equal(TrendVerdict.NoTrend, result.Trend);
-        Assert.All(result.Points, p => Assert.Equal(42, p.Expected, 6));
+        Assert.All(result.Points, p => Assert.Equal(level, p.Expected, 9));
     }
 
     [Theory]
@@ -135,6 +139,29 @@ public class ForecasterTests
         var result = Default.Forecast(history, TimeSpan.FromDays(7));
 
         Assert.Equal(TrendVerdict.NoTrend, result.Trend);
+    }
+
+    [Fact]
+    public void Forecast_AutocorrelatedNoise_IsNoTrendInMostRuns()
+    {
+        // AR(1) noise with ρ = 0.95 wanders for days; a plain t-test on two weeks of hours would call much of that a trend.
+        var trends = 0;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var random = new Random(seed);
+            var values = new double[24 * 14];
+            var noise = 0.0;
+            for (var t = 0; t < values.Length; t++)
+            {
+                noise = (0.95 * noise) + Synthetic.Gaussian(random);
+                values[t] = 50 + noise;
+            }
+
+            var result = Default.Forecast(new RegularSeries(Synthetic.Start, TimeSpan.FromHours(1), values), TimeSpan.FromDays(7));
+            trends += result.Trend == TrendVerdict.NoTrend ? 0 : 1;
+        }
+
+        Assert.True(trends <= 2, $"{trends} of 20 noise series were called a trend");
     }
 
     [Fact]
@@ -205,6 +232,22 @@ public class ForecasterTests
 
         var coverage = (double)covered / total;
         Assert.InRange(coverage, 0.90, 0.99);
+    }
+
+    [Fact]
+    public void Forecast_Accuracy_IsNearZeroForAnExactSeasonAndMatchesTheNoiseOtherwise()
+    {
+        var exact = Default.Forecast(Synthetic.Hourly(24 * 28, level: 100, dailyAmplitude: 10), TimeSpan.FromDays(1));
+        var noisy = Default.Forecast(Synthetic.Hourly(24 * 28, level: 100, dailyAmplitude: 10, noise: 5, seed: 31), TimeSpan.FromDays(1));
+
+        Assert.Equal(2, exact.Accuracy!.Origins);
+        Assert.True(exact.Accuracy.Smape < 0.1, $"sMAPE {exact.Accuracy.Smape}");
+        Assert.True(exact.Accuracy.Rmse < 0.1, $"RMSE {exact.Accuracy.Rmse}");
+
+        // N(0, 5²) noise: RMSE about 5, sMAPE about 200·E|e|/200 = 4 %.
+        Assert.InRange(noisy.Accuracy!.Rmse, 4, 6.5);
+        Assert.InRange(noisy.Accuracy.Smape, 3, 5.5);
+        Assert.Contains("backtest error", noisy.Message);
     }
 
     [Fact]

@@ -65,6 +65,17 @@ public class RegularSeriesTests
     }
 
     [Fact]
+    public void FromSamples_JitteredScrapes_InferWholeSecondStep()
+    {
+        TimedValue[] samples = [new(T0, 1), new(T0 + 15_001, 2), new(T0 + 30_003, 3), new(T0 + 44_999, 4)];
+
+        var series = RegularSeries.FromSamples(samples);
+
+        Assert.Equal(TimeSpan.FromSeconds(15), series.Step);
+        Assert.Equal([1.0, 2, 3, 4], series.Values);
+    }
+
+    [Fact]
     public void FromSamples_GivenCoarserStep_AveragesSamplesSharingAStep()
     {
         TimedValue[] samples = [new(T0, 1), new(T0 + 60_000, 3), new(T0 + 600_000, 10)];
