@@ -19,7 +19,7 @@ internal static class ModelSelection
     public static Outcome Run(ReadOnlySpan<double> values, IReadOnlyList<int> periods, int steps, ForecastSettings settings)
     {
         var seasons = SeasonalityDetector.Detect(values, periods);
-        var trend = TrendAnalysis.Judge(values, seasons.Count > 0 ? seasons[0].Period : 0, steps, settings.TrendSignificance, settings.TrendNoiseRatio);
+        var trend = TrendAnalysis.Judge(values, seasons.Select(s => s.Period), steps, settings.TrendSignificance, settings.TrendNoiseRatio);
 
         var holdout = Math.Min(2 * steps, values.Length / 4);
         var horizon = Math.Min(steps, holdout);

@@ -1,8 +1,8 @@
 namespace Dashboard.Domain.Forecasting;
 
 /// <summary>
-/// Decides whether a series is going anywhere. The season (if any) is removed by subtracting each phase's mean
-/// deviation from a straight line; a least-squares line is fitted to what is left. The trend is real only when
+/// Decides whether a series is going anywhere. Each detected season (strongest first) is removed by subtracting
+/// each phase's mean deviation from a straight line; a least-squares line is fitted to what is left. The trend is real only when
 /// (1) the slope's t-statistic, with the standard error widened for lag-1 autocorrelated noise (effective sample
 /// size n·(1 − r₁)/(1 + r₁)), reaches the significance setting, and (2) the change the slope makes over the
 /// horizon is at least the noise ratio setting times the standard deviation of the noise around the line.
@@ -12,9 +12,13 @@ internal static class TrendAnalysis
     /// <summary>The verdict with its evidence.</summary>
     public readonly record struct Judgement(TrendVerdict Verdict, double SlopePerStep, double TStatistic, double NoiseStandardDeviation);
 
-    public static Judgement Judge(ReadOnlySpan<double> values, int period, int horizonSteps, double significance, double noiseRatio)
+    public static Judgement Judge(ReadOnlySpan<double> values, IEnumerable<int> periods, int horizonSteps, double significance, double noiseRatio)
     {
-        var adjusted = period >= 2 ? Deseasonalised(values, period) : values.ToArray();
+        var adjusted = values.ToArray();
+        foreach (var period in periods)
+        {
+            adjusted = Deseasonalised(adjusted, period);
+        }
 
         var line = IndexLine.Fit(adjusted);
         var n = line.Count;
