@@ -20,6 +20,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>
     public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
     public DbSet<ForecastRow> Forecasts => Set<ForecastRow>();
     public DbSet<ForecastRunRow> ForecastRuns => Set<ForecastRunRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

@@ -50,6 +50,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
+        builder.Services.AddScoped<Dashboard.Services.Alerts.IAlertTriage, Dashboard.Services.Alerts.AlertTriageService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -98,6 +99,7 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapForecastApi();
             app.MapSettingsApi();
+            app.MapAlertApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
