@@ -63,6 +63,8 @@ public static class GaugeAlerts
                     row.Warning = metric.Warning;
                     row.Critical = metric.Critical;
                     row.Unit = metric.Unit;
+                    row.Direction = metric.Direction;
+                    row.SustainedForSeconds = metric.SustainedForSeconds ?? 0;
                 }
 
                 var seen = fresh.Select(g => g.Entity).ToHashSet(StringComparer.Ordinal);

@@ -19,6 +19,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<AlertRow>
         builder.Property(x => x.Severity).HasMaxLength(16);
         builder.Property(x => x.State).HasMaxLength(16);
         builder.Property(x => x.Unit).HasMaxLength(32);
+        builder.Property(x => x.Direction).HasMaxLength(16);
         builder.Property(x => x.SourceStaleReason).HasMaxLength(1000);
         builder.Property(x => x.Fingerprint).HasMaxLength(64);
         builder.Property(x => x.Summary).HasMaxLength(1000);

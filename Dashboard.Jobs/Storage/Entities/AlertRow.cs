@@ -45,6 +45,10 @@ public sealed class AlertRow
     public double? Warning { get; set; }
     public double? Critical { get; set; }
 
+    /// <summary>The threshold's direction ("AboveIsBad" / "BelowIsBad") and sustained-for window at the last evaluation.</summary>
+    public string? Direction { get; set; }
+    public int? SustainedForSeconds { get; set; }
+
     /// <summary>Since when the source has not given a usable value; the state is held, not evaluated, meanwhile.</summary>
     public DateTimeOffset? SourceStaleSince { get; set; }
     public string? SourceStaleReason { get; set; }

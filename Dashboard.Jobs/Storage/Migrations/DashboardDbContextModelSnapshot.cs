@@ -84,6 +84,11 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("critical");
 
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -197,6 +202,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("summary");
+
+                    b.Property<int?>("SustainedForSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sustained_for_seconds");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(32)

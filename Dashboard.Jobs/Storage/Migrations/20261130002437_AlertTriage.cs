@@ -33,6 +33,8 @@ namespace Dashboard.Jobs.Storage.Migrations
                     unit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     warning = table.Column<double>(type: "double precision", nullable: true),
                     critical = table.Column<double>(type: "double precision", nullable: true),
+                    direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    sustained_for_seconds = table.Column<int>(type: "integer", nullable: true),
                     source_stale_since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     source_stale_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dashboard.Jobs.Storage.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261129235619_AlertTriage")]
+    [Migration("20261130002437_AlertTriage")]
     partial class AlertTriage
     {
         /// <inheritdoc />
@@ -86,6 +86,11 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.Property<double?>("Critical")
                         .HasColumnType("double precision")
                         .HasColumnName("critical");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
 
                     b.Property<string>("Entity")
                         .IsRequired()
@@ -200,6 +205,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("summary");
+
+                    b.Property<int?>("SustainedForSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sustained_for_seconds");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(32)
