@@ -13,7 +13,8 @@ namespace Dashboard.Jobs.Alerts;
 /// <list type="bullet">
 /// <item>A fresh value (Ok / Warning / Critical) is evaluated; a row is created only once its condition holds.</item>
 /// <item>A Stale or NoData gauge is a source problem, not a value: the alert keeps its state (it neither
-///   fires nor resolves on a value nobody read) and is marked "source stale since T" with the reason.</item>
+///   fires nor resolves on a value nobody read) and is marked "source stale since T" with the reason.
+///   A pending alert starts its sustained-for window again when values return: the gap was not observed.</item>
 /// <item>An entity missing from a pass whose metric has fresh values elsewhere is a series that ended
 ///   (a host removed): "no value", which resolves it as an absent series does in Prometheus.</item>
 /// </list>
@@ -95,7 +96,13 @@ public static class GaugeAlerts
         {
             return; // evaluated by a clock ahead of ours (another instance); its state stands
         }
-        var machine = AlertStateMachine.Resume(rule, clock, row.ToSnapshot());
+        var snapshot = row.ToSnapshot();
+        if (row.SourceStaleSince is not null && snapshot.State == AlertState.Pending)
+        {
+            // "Sustained" means observed to hold: a gap restarts the window instead of counting towards it.
+            snapshot = new AlertStateSnapshot(AlertState.Inactive, null, null, null, null, snapshot.LastEvaluatedAt);
+        }
+        var machine = AlertStateMachine.Resume(rule, clock, snapshot);
         machine.Evaluate(value);
         row.Apply(machine.Snapshot(), now);
         row.SourceStaleSince = null;

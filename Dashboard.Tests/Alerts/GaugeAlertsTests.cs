@@ -134,6 +134,20 @@ public sealed class GaugeAlertsTests
     }
 
     [Fact]
+    public void NoDataLongerThanTheWindowWhilePending_ValuesReturn_WindowStartsAgainInsteadOfFiring()
+    {
+        Ingest(new() { [HostA] = 75 });
+        var row = Row(MetricIds.Cpu, AlertSeverity.Warning);
+        IngestFor(TimeSpan.FromMinutes(10), cpu: []);
+
+        Ingest(new() { [HostA] = 75 });
+
+        Assert.Equal(nameof(AlertState.Pending), row.State);
+        Assert.Equal(clock.GetUtcNow(), row.PendingSince);
+        Assert.Null(row.SourceStaleSince);
+    }
+
+    [Fact]
     public void EntityGoneWhileOthersReport_ResolvesLikeAnAbsentSeries()
     {
         IngestFor(TimeSpan.FromMinutes(5) + Pass, new() { [HostA] = 80, [HostB] = 20 });

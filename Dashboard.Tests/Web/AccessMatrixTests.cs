@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/forecasts/export.csv"] = ["owner", "engineer", "pm"],
         ["/api/v1/whatif?multiplier=3"] = ["owner", "engineer", "pm"],
         ["/api/v1/stage/eta"] = ["owner", "engineer", "pm"],
+        ["/api/v1/alerts"] = ["owner", "engineer"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],
     };
