@@ -240,6 +240,29 @@ public sealed class AlertTriagePanelTests : MudBunitContext
         Assert.Equal(2, triage.GetCalls); // reloaded after the change
     }
 
+    [Fact]
+    public void Silence_DialogChecksAsYouType_ThenSendsUntilAndReason()
+    {
+        var provider = Render<MudDialogProvider>();
+        var cut = RenderPanel(Report(null, Alert(1, AlertSeverity.Critical, AlertState.Firing)));
+
+        cut.Find("[data-testid=alert-silence-button]").Click();
+        provider.WaitForAssertion(() => Assert.Contains("also created in Alertmanager", provider.Find(".mud-dialog").TextContent));
+        Assert.True(provider.Find("[data-testid=silence-confirm]").HasAttribute("disabled"));
+        Assert.Contains("Silence reason is required", provider.Find(".mud-dialog").TextContent);
+
+        provider.Find("input[data-testid=silence-hours], [data-testid=silence-hours] input").Input("200");
+        provider.Find("textarea[data-testid=silence-reason], [data-testid=silence-reason] textarea").Input("volume resize tonight");
+        provider.WaitForAssertion(() => Assert.Contains("at most 7 days from now", provider.Find(".mud-dialog").TextContent));
+        Assert.True(provider.Find("[data-testid=silence-confirm]").HasAttribute("disabled"));
+
+        provider.Find("input[data-testid=silence-hours], [data-testid=silence-hours] input").Input("6");
+        provider.WaitForAssertion(() => Assert.False(provider.Find("[data-testid=silence-confirm]").HasAttribute("disabled")));
+        provider.Find("[data-testid=silence-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal((1L, Now.AddHours(6), "volume resize tonight"), triage.Silenced));
+    }
+
     private sealed class FakeTriage : IAlertTriage
     {
         public AlertTriageReport Report { get; set; } = null!;
@@ -247,6 +270,7 @@ public sealed class AlertTriagePanelTests : MudBunitContext
         public Exception? Failure { get; set; }
         public AlertEvidence Evidence { get; set; } = new([], "", "none");
         public (string?, long, string?)? Acknowledged { get; private set; }
+        public (long, DateTimeOffset?, string?)? Silenced { get; private set; }
         public int GetCalls { get; private set; }
         public int EvidenceCalls { get; private set; }
 
@@ -262,8 +286,11 @@ public sealed class AlertTriagePanelTests : MudBunitContext
             return Task.FromResult(new AlertActionResult());
         }
 
-        public Task<AlertActionResult> SilenceAsync(ClaimsPrincipal user, long id, DateTimeOffset? until, string? reason, CancellationToken cancellationToken) =>
-            Task.FromResult(new AlertActionResult());
+        public Task<AlertActionResult> SilenceAsync(ClaimsPrincipal user, long id, DateTimeOffset? until, string? reason, CancellationToken cancellationToken)
+        {
+            Silenced = (id, until, reason);
+            return Task.FromResult(new AlertActionResult());
+        }
 
         public Task<AlertActionResult> ExpireSilenceAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
             Task.FromResult(new AlertActionResult());
