@@ -50,6 +50,32 @@ public sealed class AlertStateMachine
     /// <summary>Every state change so far, oldest first.</summary>
     public IReadOnlyList<AlertTransition> History => history;
 
+    /// <summary>
+    /// Continues an alert from a stored <paramref name="snapshot"/> (the previous evaluation of the same
+    /// series, possibly under other levels: the rule in force now decides from here on). The history
+    /// of transitions starts empty: only changes from now on are recorded.
+    /// </summary>
+    /// <param name="rule">What to alert on.</param>
+    /// <param name="clock">The source of evaluation times.</param>
+    /// <param name="snapshot">Where the alert was.</param>
+    public static AlertStateMachine Resume(AlertRule rule, TimeProvider clock, AlertStateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new AlertStateMachine(rule, clock)
+        {
+            State = snapshot.State,
+            ActiveAt = snapshot.ActiveAt,
+            FiredAt = snapshot.FiredAt,
+            ResolvedAt = snapshot.ResolvedAt,
+            LastEvaluatedAt = snapshot.LastEvaluatedAt,
+            keepFiringSince = snapshot.KeepFiringSince,
+        };
+    }
+
+    /// <summary>Where the alert is now, to store and <see cref="Resume"/> later.</summary>
+    public AlertStateSnapshot Snapshot() =>
+        new(State, ActiveAt, FiredAt, ResolvedAt, keepFiringSince, LastEvaluatedAt);
+
     /// <summary>Evaluates the rule against the latest value at the clock's current time and returns the new state.</summary>
     /// <param name="value">The latest value of the metric, or null when there is none.</param>
     /// <exception cref="InvalidOperationException">The clock is earlier than the previous evaluation.</exception>

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Catalog;
+using Dashboard.Jobs.Alerts;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
@@ -27,6 +28,7 @@ public sealed class PrometheusIngestJob(
     GaugeSnapshotBuilder gauges,
     LiveFeed feed,
     IGaugePublisher publisher,
+    AlertStore alerts,
     TimeProvider time)
 {
     public const string Id = "ingest-prometheus";
@@ -91,6 +93,8 @@ public sealed class PrometheusIngestJob(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
         var batch = gauges.Build(metrics, byMetric, failures, feed.Latest);
+        // Before publishing, so a page that reloads its alerts on a new batch sees this pass's states.
+        await alerts.EvaluateAsync(batch, metrics, cancellationToken);
         await publisher.PublishAsync(batch, cancellationToken);
     }
 

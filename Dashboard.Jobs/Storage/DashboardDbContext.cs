@@ -26,6 +26,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtect
     public DbSet<PostgresSnapshotRow> PostgresSnapshots => Set<PostgresSnapshotRow>();
     public DbSet<ChecklistItemStateRow> ChecklistItemStates => Set<ChecklistItemStateRow>();
     public DbSet<ReportRow> Reports => Set<ReportRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/database/health"] = ["owner", "engineer"],
         ["/api/v1/decision-path"] = ["owner", "engineer"],
         ["/api/v1/reports"] = ["owner", "engineer", "pm"],
+        ["/api/v1/alerts"] = ["owner", "engineer"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],
     };

@@ -56,6 +56,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<ScalingSignalsService>();
         builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddDashboardReports();
+        builder.Services.AddScoped<Dashboard.Services.Alerts.IAlertTriage, Dashboard.Services.Alerts.AlertTriageService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddScoped<Services.Checklist.ChecklistSignalReader>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
@@ -112,6 +113,7 @@ internal static class DashboardApp
             app.MapDatabaseApi();
             app.MapChecklistApi();
             app.MapReportApi();
+            app.MapAlertApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -40,6 +40,8 @@ internal static class JobsRegistration
         builder.Services.AddTransient<ScrapeIngestJob>();
         builder.Services.AddHttpClient(ScrapeIngestJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddTransient<DemoHistoryJob>();
+        builder.Services.AddSingleton<Dashboard.Jobs.Alerts.AlertStore>();
+        builder.Services.AddTransient<AlertmanagerSyncJob>();
 
         // Forecasting: history -> Domain models -> stored forecasts.
         builder.Services.AddSingleton<ForecastRunner>();

@@ -18,6 +18,7 @@ internal sealed class RecurringJobsRegistrar(
         jobs.AddOrUpdate<PrometheusIngestJob>(PrometheusIngestJob.Id, j => j.RunAsync(CancellationToken.None), PrometheusIngestJob.Cron);
         jobs.AddOrUpdate<PostgresStatsJob>(PostgresStatsJob.Id, j => j.RunAsync(CancellationToken.None), PostgresStatsJob.Cron);
         jobs.AddOrUpdate<ScrapeIngestJob>(ScrapeIngestJob.Id, j => j.RunAsync(CancellationToken.None), ScrapeIngestJob.Cron);
+        jobs.AddOrUpdate<AlertmanagerSyncJob>(AlertmanagerSyncJob.Id, j => j.RunAsync(CancellationToken.None), AlertmanagerSyncJob.Cron);
         jobs.AddOrUpdate<ForecastJob>(ForecastJob.Id, j => j.RunAsync(null, CancellationToken.None), forecasting.Value.Cron);
         if (dashboard.Value.DemoMode)
         {

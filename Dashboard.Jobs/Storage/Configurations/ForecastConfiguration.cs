@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Jobs.Storage.Configurations;
@@ -20,13 +18,7 @@ internal sealed class ForecastConfiguration : IEntityTypeConfiguration<ForecastR
         builder.Property(x => x.Unit).HasMaxLength(32);
         builder.Property(x => x.ModelKind).HasMaxLength(64);
         builder.Property(x => x.Trend).HasMaxLength(16);
-        builder.Property(x => x.Parameters).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Deserialize<Dictionary<string, double>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, double>(),
-            new ValueComparer<Dictionary<string, double>>(
-                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p.Key, p.Value)),
-                v => new Dictionary<string, double>(v)));
+        builder.Property(x => x.Parameters).HasJsonbDictionary();
         builder.OwnsOne(x => x.Warning, Crossing);
         builder.OwnsOne(x => x.Critical, Crossing);
     }

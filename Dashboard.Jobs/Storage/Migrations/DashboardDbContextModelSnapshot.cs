@@ -52,6 +52,187 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.ToTable("source_status", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.AlertRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AckNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("ack_note");
+
+                    b.Property<DateTimeOffset?>("AckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acked_at");
+
+                    b.Property<string>("AckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acked_by");
+
+                    b.Property<string>("AlertmanagerSilenceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("alertmanager_silence_id");
+
+                    b.Property<double?>("Critical")
+                        .HasColumnType("double precision")
+                        .HasColumnName("critical");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset?>("FiringSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("firing_since");
+
+                    b.Property<string>("GeneratorUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("generator_url");
+
+                    b.Property<DateTimeOffset?>("KeepFiringSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("keep_firing_since");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("labels");
+
+                    b.Property<DateTimeOffset?>("LastEvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_evaluated_at");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_value");
+
+                    b.Property<DateTimeOffset?>("LastValueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_value_at");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset?>("PendingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pending_since");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RunbookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("runbook_url");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SilenceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("silence_reason");
+
+                    b.Property<DateTimeOffset?>("SilencedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("silenced_at");
+
+                    b.Property<string>("SilencedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("silenced_by");
+
+                    b.Property<bool>("SilencedInAlertmanager")
+                        .HasColumnType("boolean")
+                        .HasColumnName("silenced_in_alertmanager");
+
+                    b.Property<DateTimeOffset?>("SilencedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("silenced_until");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceStaleReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source_stale_reason");
+
+                    b.Property<DateTimeOffset?>("SourceStaleSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("source_stale_since");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.Property<int?>("SustainedForSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sustained_for_seconds");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<double?>("Warning")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warning");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_alerts_state");
+
+                    b.HasIndex("Source", "Metric", "Entity", "Severity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerts_source_metric_entity_severity");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.ApiTokenRow", b =>
                 {
                     b.Property<Guid>("Id")
