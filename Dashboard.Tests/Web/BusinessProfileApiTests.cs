@@ -30,6 +30,20 @@ public sealed class BusinessProfileApiTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Update_BodyNotJson_400ProblemAndPreviousDataStays()
+    {
+        using var owner = app.CreateRawClient(app.For("owner").Token);
+        var before = await owner.GetStringAsync("/api/v1/business/profile");
+
+        var response = await owner.PutAsync("/api/v1/business/profile", new StringContent("not json", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("JSON", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await owner.GetStringAsync("/api/v1/business/profile"));
+    }
+
+    [Fact]
     public async Task Update_ByOwner_ReadBackAndAudited()
     {
         using var owner = app.CreateRawClient(app.For("owner").Token);

@@ -70,7 +70,16 @@ internal static class DashboardApp
             // A model without an interval gives NaN edges; they are written as "NaN", never as a failed response.
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
-        builder.Services.AddProblemDetails();
+        // A request the API cannot read (a body that is not JSON, a missing parameter) becomes a
+        // problem+json 400 that says what could not be read, instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Detail = bad.Message;
+            }
+        });
 
         // Demo mode: a living demo SaaS for Prometheus to scrape (idle unless Dashboard:DemoMode).
         builder.Services.AddSingleton<DemoWorkload>();
@@ -83,7 +92,17 @@ internal static class DashboardApp
         var options = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
 
         app.UseCorrelationId();
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Machines get a problem+json with the right status (a body that is not JSON is a 400);
+        // people get the error page. Re-executing /error for an API PUT would answer 405.
+        app.UseWhen(
+            ctx => RequestKinds.IsMachine(ctx.Request.Path),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            }));
+        app.UseWhen(
+            ctx => !RequestKinds.IsMachine(ctx.Request.Path),
+            branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseSecurityHeaders();
         // People get a page for an empty error response; machines (API, hubs, telemetry) keep the bare status.
         app.UseWhen(
