@@ -707,9 +707,11 @@ scrape_configs:
     static_configs:
       - targets: ['$app']
 
-  # Placeholder for the demo workload the app serves at /demo/metrics (may be down).
+  # The demo workload the app serves at /demo/metrics (down unless demo mode is on). honor_labels
+  # keeps its own instance="demo-saas" on the demo host's node/postgres-shaped series.
   - job_name: demo
     metrics_path: /demo/metrics
+    honor_labels: true
     authorization:
       type: Bearer
       credentials_file: $tok

@@ -1,6 +1,6 @@
+using Dashboard.Domain.Series;
 using Dashboard.Domain.Health;
 using Dashboard.Jobs.Sources.Alertmanager;
-using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage.Entities;
 
 namespace Dashboard.Jobs.Alerts;
@@ -84,7 +84,7 @@ public static class AlertmanagerAlerts
     public static string Entity(IReadOnlyDictionary<string, string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return Trim(PrometheusSeries.CanonicalLabels(labels.Where(l => l.Key is not ("alertname" or "severity")).ToDictionary()), 1000)!;
+        return Trim(LabelSet.Of(labels).Without("alertname", "severity").Text, 1000)!;
     }
 
     private static string? Trim(string? text, int max) => text is null || text.Length <= max ? text : text[..max];

@@ -10,19 +10,34 @@ namespace Dashboard.Jobs.Demo;
 /// </summary>
 public sealed class DemoTrafficModel(DateTimeOffset anchor, int activeUsersAtAnchor = 2_400)
 {
+    private long anchorTicks = anchor.UtcTicks;
+
     /// <summary>Requests per second the demo fleet serves at full capacity.</summary>
     public const double CapacityRps = 200;
 
     private const double MonthlyGrowth = 0.04;
     private const double BaseRps = 40;
 
+    /// <summary>Share of requests that fail with a server error outside incidents, percent.</summary>
+    public const double BaseErrorRatePercent = 0.03;
+
     /// <summary>The multiplier an operator sets to rehearse "what if load were k times higher" (1 = normal).</summary>
     public double LoadMultiplier { get; set; } = 1;
 
-    public DateTimeOffset Anchor => anchor;
+    /// <summary>
+    /// The moment the demo's history ends and its live present begins (growth is measured from it).
+    /// Moved once at start-up to the anchor of history already stored, so a restarted demo continues
+    /// the same signals instead of starting them over.
+    /// </summary>
+    public DateTimeOffset Anchor
+    {
+        get => new(Interlocked.Read(ref anchorTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref anchorTicks, value.UtcTicks);
+    }
 
     public DemoState At(DateTimeOffset t)
     {
+        var anchor = Anchor;
         var growth = Math.Exp(Math.Log(1 + MonthlyGrowth) / 30 * (t - anchor).TotalDays);
         var hour = t.UtcDateTime.TimeOfDay.TotalHours;
         var daily = 0.35 + 0.65 * (0.5 - 0.5 * Math.Cos(2 * Math.PI * (hour - 3) / 24));
@@ -33,7 +48,8 @@ public sealed class DemoTrafficModel(DateTimeOffset anchor, int activeUsersAtAnc
         var utilisation = Math.Min(rps / CapacityRps, 0.98);
         // Queueing: waiting time grows like u / (1 - u) (M/M/1), so latency bends up near capacity.
         var p50 = 60 * (1 + 0.6 * utilisation / (1 - utilisation)) * (incident ? 3 : 1);
-        var errorRate = 0.15 + Math.Max(0, utilisation - 0.8) * 12 + (incident ? 4.5 : 0);
+        // Server errors (5xx) as a share of requests: a quiet background, a lot more near capacity and in incidents.
+        var errorRate = BaseErrorRatePercent + Math.Max(0, utilisation - 0.8) * 12 + (incident ? 4.5 : 0);
         var queueDepth = 40 * growth * daily * LoadMultiplier * (incident ? 30 : 1);
         var days = (t - anchor).TotalDays;
 
@@ -53,7 +69,8 @@ public sealed class DemoTrafficModel(DateTimeOffset anchor, int activeUsersAtAnc
             QueueLatencySeconds = queueDepth / 12,
             SignupSuccessPercent = incident ? 88 : 97.5,
             PaymentSuccessPercent = incident ? 96.5 : 99.3,
-            UptimePercent = incident ? 99.2 : 99.97,
+            // The availability SLI: the share of requests that did not fail with a server error.
+            AvailabilityPercent = 100 - Math.Min(100, errorRate),
             ActiveUsers = activeUsersAtAnchor * growth,
             IsIncident = incident,
         };
@@ -85,7 +102,7 @@ public sealed record DemoState
     public double QueueLatencySeconds { get; init; }
     public double SignupSuccessPercent { get; init; }
     public double PaymentSuccessPercent { get; init; }
-    public double UptimePercent { get; init; }
+    public double AvailabilityPercent { get; init; }
     public double ActiveUsers { get; init; }
     public bool IsIncident { get; init; }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Series;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Settings;
@@ -69,7 +70,7 @@ public sealed class PostgresStatsJob(
     public const string TableRowsMetric = "pg_table_rows";
 
     /// <summary>The entity of one table's series: the target's labels plus the table.</summary>
-    public static string TableEntity(string target, string schema, string table) => $"target=\"{target}\",table=\"{schema}.{table}\"";
+    public static string TableEntity(string target, string schema, string table) => LabelSet.Of(("target", target), ("table", $"{schema}.{table}")).Text;
 
     /// <summary>The series worth keeping for months: saturation, efficiency, size, wraparound, lag.</summary>
     public static IEnumerable<Observation> ToObservations(string target, PostgresStatsSnapshot s)

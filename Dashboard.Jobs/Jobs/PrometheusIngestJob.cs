@@ -120,7 +120,7 @@ public sealed class PrometheusIngestJob(
 
     /// <summary>Each catalog metric's expression, then the per-route latency series (stored, not shown as gauges).</summary>
     public IReadOnlyList<(string Metric, string Promql)> Queries() =>
-        MetricCatalog.Default.Metrics.Select(m => m.Id).Concat(DefaultQueries.PerRoute.Keys)
+        MetricCatalog.Default.Metrics.Select(m => m.Id).Concat(DefaultQueries.Stored.Keys)
             .Select(id => (id, DefaultQueries.For(id, prometheusOptions.CurrentValue.Queries))).ToList();
 
     private DateTimeOffset? BackfillFrom(SourceStatusTracker.Previous previous, DateTimeOffset now)

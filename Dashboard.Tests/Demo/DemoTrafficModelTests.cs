@@ -68,14 +68,14 @@ public sealed class DemoHistoryTests
     private static readonly DateTimeOffset Anchor = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Generate_NinetyDaysAtFiveMinutes_EveryCatalogMetricPlusUsers_MarkedAsDemo()
+    public void Generate_NinetyDaysAtFiveMinutes_EveryCatalogMetricPlusUsers_UnderTheLiveDemoEntity()
     {
         var points = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(90), TimeSpan.FromMinutes(5)).ToList();
 
         var perMetric = points.GroupBy(p => p.Metric).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(13, perMetric.Count);
         Assert.All(perMetric.Values, n => Assert.Equal(90 * 24 * 12, n));
-        Assert.All(points, p => Assert.Equal(DemoHistory.Entity, p.Entity));
+        Assert.All(points, p => Assert.Equal(DemoFleet.EntityOf(p.Metric).Text, p.Entity));
         Assert.Equal(Anchor.AddDays(-90), points.Min(p => p.Timestamp));
         Assert.True(points.Max(p => p.Timestamp) < Anchor);
         Assert.DoesNotContain(points, p => double.IsNaN(p.Value));
@@ -88,5 +88,25 @@ public sealed class DemoHistoryTests
             .Where(p => p.Metric == "disk").ToList();
 
         Assert.True(disk[^1].Value - disk[0].Value > 10, $"disk grew {disk[^1].Value - disk[0].Value:0.0} points in 90 days");
+    }
+
+    [Fact]
+    public void Generate_Availability_IsTheComplementOfTheErrorRate()
+    {
+        var points = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(2), TimeSpan.FromMinutes(5)).ToList();
+        var errors = points.Where(p => p.Metric == "error_rate").ToDictionary(p => p.Timestamp, p => p.Value);
+
+        Assert.All(points.Where(p => p.Metric == "uptime"), p => Assert.Equal(100 - errors[p.Timestamp], p.Value, 9));
+    }
+
+    [Fact]
+    public void Generate_LastPointJoinsTheLiveModelAtTheAnchor()
+    {
+        var model = new DemoTrafficModel(Anchor);
+        var disk = DemoHistory.Generate(model, TimeSpan.FromDays(1), TimeSpan.FromMinutes(5)).Where(p => p.Metric == "disk").ToList();
+
+        // Disk has no noise: the history's last point and the live model five minutes later differ by the trend alone.
+        Assert.Equal(model.At(Anchor).DiskPercent, disk[^1].Value, 1);
+        Assert.Equal(Anchor - TimeSpan.FromMinutes(5), disk[^1].Timestamp);
     }
 }

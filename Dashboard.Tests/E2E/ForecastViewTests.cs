@@ -28,9 +28,9 @@ public sealed class ForecastViewTests(DashboardAppFactory app)
         await login.SignInAsync(pm.Email, pm.Password, "/pm");
         await login.WaitInteractiveAsync();
 
-        var diskRow = page.Locator($"[data-testid=forecast-row][data-metric={MetricIds.Disk}][data-entity='{DemoHistory.Entity.Replace("\"", "\\\"", StringComparison.Ordinal)}']");
+        var diskRow = page.Locator($"[data-testid=forecast-row][data-metric={MetricIds.Disk}][data-entity='{DemoFleet.EntityOf(MetricIds.Disk).Text.Replace("\"", "\\\"", StringComparison.Ordinal)}']");
         await Assertions.Expect(diskRow).ToBeVisibleAsync();
-        var disk = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/{MetricIds.Disk}?entity={Uri.EscapeDataString(DemoHistory.Entity)}")).GetProperty("summary");
+        var disk = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/{MetricIds.Disk}?entity={Uri.EscapeDataString(DemoFleet.EntityOf(MetricIds.Disk).Text)}")).GetProperty("summary");
         var warningKind = disk.GetProperty("warning").GetProperty("kind").GetString();
         var warningCell = diskRow.Locator("[data-testid=forecast-warning]");
         if (warningKind == "Expected")

@@ -29,7 +29,7 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
         {
             Assert.Contains(forecasts, f => f.GetProperty("metric").GetString() == metric.Id);
         }
-        var disk = forecasts.Single(f => f.GetProperty("metric").GetString() == MetricIds.Disk && f.GetProperty("entity").GetString() == DemoHistory.Entity);
+        var disk = forecasts.Single(f => f.GetProperty("metric").GetString() == MetricIds.Disk && f.GetProperty("entity").GetString() == DemoFleet.EntityOf(MetricIds.Disk).Text);
         Assert.Equal("Forecasted", disk.GetProperty("status").GetString());
         Assert.Equal("Rising", disk.GetProperty("trend").GetString());
         var warning = disk.GetProperty("warning");
@@ -61,8 +61,8 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
 
         Assert.Equal("Succeeded", run.GetProperty("state").GetString());
         // Same series (the demo history's, plus whatever the live stack added meanwhile), each once.
-        Assert.All(before.Where(f => f.GetProperty("entity").GetString() == DemoHistory.Entity),
-            b => Assert.Contains(after, a => a.GetProperty("metric").GetString() == b.GetProperty("metric").GetString() && a.GetProperty("entity").GetString() == DemoHistory.Entity));
+        Assert.All(before.Where(f => DemoFleet.Owns(f.GetProperty("metric").GetString()!, f.GetProperty("entity").GetString()!)),
+            b => Assert.Contains(after, a => a.GetProperty("metric").GetString() == b.GetProperty("metric").GetString() && a.GetProperty("entity").GetString() == b.GetProperty("entity").GetString()));
         Assert.Equal(after.Count, after.Select(f => (f.GetProperty("metric").GetString(), f.GetProperty("entity").GetString())).Distinct().Count());
         Assert.Equal(run.GetProperty("seriesTotal").GetInt32(), after.Count);
         Assert.True(run.GetProperty("seriesDone").GetInt32() == run.GetProperty("seriesTotal").GetInt32());
@@ -74,7 +74,7 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
         using var owner = app.CreateRawClient(app.For("owner").Token);
         await WaitForForecastsAsync(owner);
 
-        var detail = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/{MetricIds.Disk}?entity={Uri.EscapeDataString(DemoHistory.Entity)}");
+        var detail = await owner.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/{MetricIds.Disk}?entity={Uri.EscapeDataString(DemoFleet.EntityOf(MetricIds.Disk).Text)}");
 
         var points = detail.GetProperty("points").EnumerateArray().ToList();
         Assert.NotEmpty(points);
@@ -237,7 +237,7 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
 
     private static Task<List<JsonElement>> WaitForForecastsAsync(HttpClient client) =>
         Eventually.WaitForAsync(() => GetForecastsAsync(client),
-            f => f.Count(x => x.GetProperty("status").GetString() == "Forecasted" && x.GetProperty("entity").GetString() == DemoHistory.Entity) >= MetricCatalog.Default.Metrics.Count,
+            f => f.Count(x => x.GetProperty("status").GetString() == "Forecasted" && DemoFleet.Owns(x.GetProperty("metric").GetString()!, x.GetProperty("entity").GetString()!)) >= MetricCatalog.Default.Metrics.Count,
             JobTimeout, "the demo history to be forecast");
 
     private static async Task<JsonElement> RecomputeAsync(HttpClient client)

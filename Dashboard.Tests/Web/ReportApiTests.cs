@@ -262,7 +262,7 @@ public sealed partial class ReportApiTests(DashboardAppFactory app)
     private static Task WaitForForecastsAsync(HttpClient client) =>
         Eventually.WaitForAsync(() => client.GetFromJsonAsync<JsonElement>("/api/v1/forecasts"),
             f => f.GetProperty("forecasts").EnumerateArray().Count(x => x.GetProperty("status").GetString() == "Forecasted"
-                                                                         && x.GetProperty("entity").GetString() == DemoHistory.Entity) >= MetricCatalog.Default.Metrics.Count,
+                                                                         && DemoFleet.Owns(x.GetProperty("metric").GetString()!, x.GetProperty("entity").GetString()!)) >= MetricCatalog.Default.Metrics.Count,
             JobTimeout, "the demo history to be forecast");
 
     // The API's ranking as the report shows it: forecast series only, active users aside.

@@ -1,5 +1,7 @@
 using Dashboard.Jobs.Demo;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -9,7 +11,10 @@ namespace Dashboard.Demo;
 /// Demo mode's living system: every second it turns <see cref="DemoTrafficModel"/> into the
 /// application metrics a real SaaS would expose (request-duration histogram, request and
 /// error counters, queue depth and age, signups and payments by outcome), in a registry of
-/// its own served at /demo/metrics for the real Prometheus to scrape (job "demo").
+/// its own served at /demo/metrics for the real Prometheus to scrape (job "demo"), and the demo
+/// host's and database server's vital signs shaped as node_exporter and postgres_exporter report
+/// them, labelled <c>instance="demo-saas"</c> (kept by Prometheus: honor_labels). The model is the
+/// one the history generator uses, anchored where the stored history ends.
 /// </summary>
 public sealed class DemoWorkload : BackgroundService
 {
@@ -32,12 +37,15 @@ public sealed class DemoWorkload : BackgroundService
     private readonly Counter payments;
     private readonly Gauge activeUsers;
     private readonly Gauge loadMultiplier;
+    private readonly DemoHost host;
+    private readonly IDbContextFactory<DashboardDbContext> contexts;
 
-    public DemoWorkload(TimeProvider time, IOptions<DashboardOptions> options)
+    public DemoWorkload(TimeProvider time, IOptions<DashboardOptions> options, DemoTrafficModel model, IDbContextFactory<DashboardDbContext> contexts)
     {
         this.time = time;
+        this.contexts = contexts;
         enabled = options.Value.DemoMode;
-        Model = new DemoTrafficModel(time.GetUtcNow());
+        Model = model;
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
         duration = factory.CreateHistogram("http_request_duration_seconds", "Demo app: request duration.",
@@ -49,6 +57,7 @@ public sealed class DemoWorkload : BackgroundService
         payments = factory.CreateCounter("demo_payments_total", "Demo app: payment attempts by outcome.", "outcome");
         activeUsers = factory.CreateGauge("demo_active_users", "Demo app: active users.");
         loadMultiplier = factory.CreateGauge("demo_load_multiplier", "Demo app: the operator's load multiplier (1 = normal).");
+        host = new DemoHost(factory);
     }
 
     public DemoTrafficModel Model { get; }
@@ -60,6 +69,11 @@ public sealed class DemoWorkload : BackgroundService
         if (!enabled)
         {
             return;
+        }
+        // Continue the stored history's signals (a restart) rather than starting them over.
+        if (await StoredAnchorAsync(stoppingToken) is { } anchor)
+        {
+            Model.Anchor = anchor;
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         do
@@ -87,6 +101,20 @@ public sealed class DemoWorkload : BackgroundService
         Attempts(payments, state.RequestsPerSecond * 0.03, state.PaymentSuccessPercent);
         activeUsers.Set(Math.Round(state.ActiveUsers));
         loadMultiplier.Set(Model.LoadMultiplier);
+        host.Tick(state, TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<DateTimeOffset?> StoredAnchorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DemoAnchor.StoredAsync(contexts, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // The database is down or not migrated yet: the history job anchors the model when it runs.
+            return null;
+        }
     }
 
     private void Attempts(Counter counter, double rate, double successPercent)

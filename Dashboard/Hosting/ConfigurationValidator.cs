@@ -59,9 +59,9 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         }
         foreach (var (metricId, promql) in options.Queries)
         {
-            if (!DefaultQueries.All.ContainsKey(metricId) && !DefaultQueries.PerRoute.ContainsKey(metricId))
+            if (!DefaultQueries.All.ContainsKey(metricId) && !DefaultQueries.Stored.ContainsKey(metricId))
             {
-                errors.Add($"Prometheus:Queries:{metricId} names no catalog metric (known: {string.Join(", ", DefaultQueries.All.Keys.Concat(DefaultQueries.PerRoute.Keys))}).");
+                errors.Add($"Prometheus:Queries:{metricId} names no catalog metric (known: {string.Join(", ", DefaultQueries.All.Keys.Concat(DefaultQueries.Stored.Keys))}).");
             }
             else if (string.IsNullOrWhiteSpace(promql))
             {

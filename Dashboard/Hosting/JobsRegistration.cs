@@ -40,6 +40,8 @@ internal static class JobsRegistration
         builder.Services.AddTransient<ScrapeIngestJob>();
         builder.Services.AddHttpClient(ScrapeIngestJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddTransient<DemoHistoryJob>();
+        // One demo model per process: the live workload and the history generator share its anchor.
+        builder.Services.AddSingleton(sp => new DemoTrafficModel(DemoAnchor.Fresh(sp.GetRequiredService<TimeProvider>().GetUtcNow())));
         builder.Services.AddSingleton<Dashboard.Jobs.Alerts.AlertStore>();
         builder.Services.AddTransient<AlertmanagerSyncJob>();
 

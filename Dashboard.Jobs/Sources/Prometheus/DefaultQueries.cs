@@ -33,7 +33,7 @@ public static class DefaultQueries
     /// <summary>Metric id -> PromQL.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [MetricIds.Uptime] = $"avg(avg_over_time(up{{job=\"{AppJob}\"}}[30d])) * 100",
+        [MetricIds.Uptime] = Availability,
         [MetricIds.LatencyP50] = $"histogram_quantile(0.5, sum by (le) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
         [MetricIds.LatencyP99] = $"histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
         [MetricIds.ErrorRate] =
@@ -49,6 +49,22 @@ public static class DefaultQueries
         [MetricIds.SignupSuccess] = SuccessRate("demo_signups_total"),
         [MetricIds.PaymentSuccess] = SuccessRate("demo_payments_total"),
     };
+
+    /// <summary>
+    /// The availability SLI (decision 020): the share of the monitored application's valid requests
+    /// that were good (not a 5xx), over the last 5 minutes, computed from its request counters. Without
+    /// request metrics it falls back to blackbox probe success, and last to the share of scrape targets
+    /// up. Each result is labelled with its source (<c>sli="requests"|"probes"|"up"</c>), so a figure
+    /// never hides which definition it uses; <c>or on()</c> takes a fallback only when the one before
+    /// it has no data.
+    /// </summary>
+    public const string Availability =
+        $"label_replace(100 * (1 - ((sum(rate(http_requests_received_total{{job=\"{AppJob}\",code=~\"5..\"}}[5m])) or vector(0)) / sum(rate(http_requests_received_total{{job=\"{AppJob}\"}}[5m])))), \"sli\", \"requests\", \"\", \"\")" +
+        $" or on() label_replace(100 * avg(avg_over_time(probe_success{{job=\"{AppJob}-probe\"}}[5m])), \"sli\", \"probes\", \"\", \"\")" +
+        $" or on() label_replace(100 * avg(avg_over_time(up{{job=\"{AppJob}\"}}[5m])), \"sli\", \"up\", \"\", \"\")";
+
+    /// <summary>The window the availability SLI's readings cover (its rate window).</summary>
+    public static readonly TimeSpan AvailabilityWindow = TimeSpan.FromMinutes(5);
 
     /// <summary>p50 page latency per route, ms (not a catalog metric: no gauge, no forecast; the designer view reads it).</summary>
     public const string RouteLatencyP50 = "route_latency_p50";
@@ -67,11 +83,20 @@ public static class DefaultQueries
         [RouteLatencyP99] = $"histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
     };
 
+    /// <summary>Active users of the monitored application (stored for the growth-stage forecast, not a gauge).</summary>
+    public const string ActiveUsers = $"max(demo_active_users{{job=\"{AppJob}\"}})";
+
+    /// <summary>Series stored but not shown as gauges: per-route latency and active users.</summary>
+    public static IReadOnlyDictionary<string, string> Stored { get; } = new Dictionary<string, string>(PerRoute, StringComparer.Ordinal)
+    {
+        [Forecasting.ForecastSeriesIds.ActiveUsers] = ActiveUsers,
+    };
+
     /// <summary>The expression for <paramref name="metricId"/>: the deployment's override when there is one, else the default.</summary>
     public static string For(string metricId, IReadOnlyDictionary<string, string>? overrides = null) =>
         overrides is not null && overrides.TryGetValue(metricId, out var custom) && !string.IsNullOrWhiteSpace(custom)
             ? custom
-            : All.TryGetValue(metricId, out var standard) || PerRoute.TryGetValue(metricId, out standard)
+            : All.TryGetValue(metricId, out var standard) || Stored.TryGetValue(metricId, out standard)
                 ? standard
                 : throw new KeyNotFoundException($"No PromQL for metric id '{metricId}': it is neither a catalog metric nor a per-route series.");
 

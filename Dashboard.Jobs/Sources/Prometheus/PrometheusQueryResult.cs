@@ -1,4 +1,4 @@
-using System.Text;
+using Dashboard.Domain.Series;
 using Dashboard.Jobs.Ingest;
 
 namespace Dashboard.Jobs.Sources.Prometheus;
@@ -19,25 +19,7 @@ public readonly record struct PrometheusSample(DateTimeOffset Timestamp, double 
 public sealed record PrometheusSeries(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<PrometheusSample> Samples)
 {
     /// <summary>The labels without <c>__name__</c>, sorted, as <c>a="x",b="y"</c>: the entity of an <see cref="Observation"/>.</summary>
-    public string Entity { get; } = CanonicalLabels(Labels);
-
-    internal static string CanonicalLabels(IReadOnlyDictionary<string, string> labels)
-    {
-        if (labels.Count == 0)
-        {
-            return "";
-        }
-        var text = new StringBuilder();
-        foreach (var (name, value) in labels.Where(l => l.Key != "__name__").OrderBy(l => l.Key, StringComparer.Ordinal))
-        {
-            if (text.Length > 0)
-            {
-                text.Append(',');
-            }
-            text.Append(name).Append("=\"").Append(value.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
-        }
-        return text.ToString();
-    }
+    public string Entity { get; } = LabelSet.Of(Labels).Text;
 }
 
 /// <summary>

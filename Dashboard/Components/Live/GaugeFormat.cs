@@ -1,5 +1,5 @@
+using Dashboard.Domain.Series;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Dashboard.Components.Shared;
 using Dashboard.Domain.Catalog;
 using Dashboard.Domain.Health;
@@ -21,7 +21,7 @@ public readonly record struct GaugeScale(double Min, double Max)
 /// How a gauge speaks (UI.md): a status is a colour, an icon and a word together; values carry
 /// their unit; thresholds read the right way round for below-is-bad metrics.
 /// </summary>
-public static partial class GaugeFormat
+public static class GaugeFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
 
@@ -107,7 +107,7 @@ public static partial class GaugeFormat
     /// </summary>
     public static string ShortEntity(string entity)
     {
-        var labels = LabelPattern().Matches(entity).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value, StringComparer.Ordinal);
+        var labels = LabelSet.TryParse(entity, out var set) ? set.Labels.ToDictionary(StringComparer.Ordinal) : [];
         if (labels.Count == 0)
         {
             return string.IsNullOrWhiteSpace(entity) ? "all" : entity;
@@ -137,14 +137,11 @@ public static partial class GaugeFormat
 
     /// <summary>The monitored application's own series come first, then hosts and databases.</summary>
     public static bool IsApplication(string entity) =>
-        entity.Contains("job=\"demo\"", StringComparison.Ordinal) || entity.Contains("instance=\"demo-saas\"", StringComparison.Ordinal);
+        LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");
 
     private static string StripPort(string instance)
     {
         var colon = instance.LastIndexOf(':');
         return colon > 0 && instance[(colon + 1)..].All(char.IsAsciiDigit) && !instance.EndsWith(']') ? instance[..colon] : instance;
     }
-
-    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)=""((?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex LabelPattern();
 }

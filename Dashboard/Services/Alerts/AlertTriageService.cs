@@ -1,8 +1,8 @@
+using Dashboard.Domain.Series;
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Domain.Catalog;
 using Dashboard.Domain.Health;
-using Dashboard.Jobs.Alerts;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Jobs.Security;
@@ -191,7 +191,7 @@ public sealed class AlertTriageService(
         [
             new AlertmanagerMatcher("metric", row.Metric),
             new AlertmanagerMatcher("severity", row.Severity.ToLowerInvariant()),
-            .. EntityLabels.Parse(row.Entity).Where(l => l.Key is not ("metric" or "severity")).Select(l => new AlertmanagerMatcher(l.Key, l.Value)),
+            .. (LabelSet.TryParse(row.Entity, out var labels) ? labels.Labels : []).Where(l => l.Key is not ("metric" or "severity")).Select(l => new AlertmanagerMatcher(l.Key, l.Value)),
         ];
     }
 

@@ -1,7 +1,6 @@
 using Dashboard.Components.Shared;
 using Dashboard.Domain.Advice;
 using Dashboard.Domain.Catalog;
-using Dashboard.Jobs.Demo;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Jobs.Live;
@@ -155,15 +154,12 @@ public sealed class DatabaseHealthService(
     /// <summary>
     /// The CPU level held through the sustained window (the catalog's, 5 min by default): per host the
     /// lowest stored sample in the window, which must be covered and fresh; the busiest host wins.
-    /// Generated demo history is not a measurement and is left out.
     /// </summary>
     private async Task<(CpuHeld? Cpu, string Unknown)> CpuAsync(IReadOnlyList<MetricSettingRow> catalog, DateTimeOffset now, CancellationToken ct)
     {
         var window = Threshold(catalog, MetricIds.Cpu).SustainedFor ?? MetricCatalog.DefaultCpuSustainedFor;
         var slack = TimeSpan.FromMinutes(1);
-        var series = (await history.GetAsync(MetricIds.Cpu, null, now - window - slack, now.AddSeconds(1), HistoryResolution.Raw, ct))
-            .Where(s => s.Entity != DemoHistory.Entity)
-            .ToList();
+        var series = await history.GetAsync(MetricIds.Cpu, null, now - window - slack, now.AddSeconds(1), HistoryResolution.Raw, ct);
         if (series.Count == 0)
         {
             return (null, $"No CPU samples stored in the last {Humanize.Duration(window + slack)} (is Prometheus configured and answering?).");
