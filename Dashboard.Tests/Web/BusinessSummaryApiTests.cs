@@ -60,7 +60,14 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
         Assert.InRange(uptime.GetProperty("uptimePercent").GetDouble(), 0, 100);
         Assert.Equal("uptime", summary.GetProperty("errorBudget").GetProperty("series").GetString());
         Assert.Equal(4, summary.GetProperty("errorBudget").GetProperty("tiers").GetArrayLength());
-        Assert.Equal(43.2, summary.GetProperty("errorBudget").GetProperty("allowedDowntimeMinutes").GetDouble(), 6);
+        // The budget is this calendar month's: 0.1 % of its length, and what is spent is the uptime card's downtime this month.
+        var budget = summary.GetProperty("errorBudget");
+        var monthStart = budget.GetProperty("monthStart").GetDateTimeOffset();
+        Assert.Equal(1, monthStart.Day);
+        Assert.Equal(monthStart.AddMonths(1), budget.GetProperty("monthEnd").GetDateTimeOffset());
+        Assert.Equal((monthStart.AddMonths(1) - monthStart).TotalMinutes * 0.001, budget.GetProperty("allowedDowntimeMinutes").GetDouble(), 6);
+        Assert.Equal((double)downtime, budget.GetProperty("downtimeMinutes").GetDouble(), 6);
+        Assert.Equal("requests", uptime.GetProperty("sliSource").GetString());
         var mistakes = summary.GetProperty("scalingMistakes");
         var found = mistakes.GetProperty("detected").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToHashSet();
         Assert.All(mistakes.GetProperty("notChecked").EnumerateArray(), m =>

@@ -33,6 +33,9 @@ public sealed class OwnerCardsTests : MudBunitContext
     {
         Series = "uptime",
         State = state,
+        BudgetWindow = "this month",
+        MonthStart = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
+        MonthEnd = new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.Zero),
         Note = hasData ? "Burn rates from the stored 'uptime' series." : "No uptime readings are stored for the last 30 days.",
         AllowedDowntimeMinutes = 43.2,
         DowntimeMinutes = hasData ? 21.6 : null,

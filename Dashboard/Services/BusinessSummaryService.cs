@@ -7,7 +7,9 @@ using Dashboard.Domain.Forecasting;
 using Dashboard.Domain.Values;
 using Dashboard.Jobs.Forecasting;
 using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
+using Dashboard.Domain.Series;
 using Dashboard.Services.Forecasts;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -83,9 +85,13 @@ public sealed class BusinessSummaryService(
             new(name, w.From, w.To, w.Uptime?.Value, w.Coverage, w.Covered.Value.TotalSeconds, w.Downtime.Value.TotalSeconds);
 
         public bool IsRepresentative => UptimePercent is not null && Coverage >= UptimeWindow.MinimumCoverage;
+
+        /// <summary>The Domain's window again (the cache holds plain numbers).</summary>
+        public UptimeWindow ToWindow() => new(From, To, UptimePercent is { } up ? Percent.Of(up) : null,
+            Duration.Of(TimeSpan.FromSeconds(CoveredSeconds)), Duration.Of(TimeSpan.FromSeconds(DowntimeSeconds)), 0);
     }
 
-    internal sealed record AvailabilityFacts(DateTimeOffset MeasuredAt, DateTimeOffset MonthStart, IReadOnlyList<WindowFact> Windows, DateTimeOffset? LatestReadingAt)
+    internal sealed record AvailabilityFacts(DateTimeOffset MeasuredAt, DateTimeOffset MonthStart, IReadOnlyList<WindowFact> Windows, DateTimeOffset? LatestReadingAt, string? SliSource)
     {
         public WindowFact this[string name] => Windows.Single(w => w.Name == name);
     }
@@ -98,36 +104,55 @@ public sealed class BusinessSummaryService(
     private async ValueTask<AvailabilityFacts> MeasureAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var monthStart = MonthlyErrorBudget.MonthOf(now);
         var thirtyDaysAgo = now.AddDays(-WindowDays);
-        var hourlyFrom = Floor(thirtyDaysAgo < monthStart ? thirtyDaysAgo : monthStart, TimeSpan.FromHours(1));
-        // Hours for the long windows, 5-minute buckets for 1-3 days, raw samples for the short ones.
-        var hourly = await ReadingsAsync(HistoryResolution.OneHour, hourlyFrom, now, TimeSpan.FromHours(1), cancellationToken);
-        var fiveMinute = await ReadingsAsync(HistoryResolution.FiveMinutes, Floor(now.AddDays(-3), TimeSpan.FromMinutes(5)), now, TimeSpan.FromMinutes(5), cancellationToken);
-        var raw = await ReadingsAsync(HistoryResolution.Raw, now - ObservationHistory.RawUpTo, now, TimeSpan.FromMinutes(5), cancellationToken);
+        var earliest = new[] { thirtyDaysAgo, monthStart, now.AddDays(-14) }.Min();
+        // One set of readings for every window, so windows that overlap agree and downtime only grows.
+        var (readings, source) = await ReadingsAsync(Floor(earliest, TimeSpan.FromMinutes(5)), now, cancellationToken);
 
         var windows = new List<WindowFact>
         {
-            WindowFact.Of(ThirtyDays, UptimeWindow.Measure(hourly, thirtyDaysAgo, now)),
-            WindowFact.Of(ThisWeek, UptimeWindow.Measure(hourly, now.AddDays(-7), now)),
-            WindowFact.Of(LastWeek, UptimeWindow.Measure(hourly, now.AddDays(-14), now.AddDays(-7))),
-            WindowFact.Of(ThisMonth, UptimeWindow.Measure(hourly, monthStart, now > monthStart ? now : monthStart.AddTicks(1))),
+            WindowFact.Of(ThirtyDays, UptimeWindow.Measure(readings, thirtyDaysAgo, now)),
+            WindowFact.Of(ThisWeek, UptimeWindow.Measure(readings, now.AddDays(-7), now)),
+            WindowFact.Of(LastWeek, UptimeWindow.Measure(readings, now.AddDays(-14), now.AddDays(-7))),
+            WindowFact.Of(ThisMonth, UptimeWindow.Measure(readings, monthStart, now > monthStart ? now : monthStart.AddTicks(1))),
         };
         foreach (var window in Policy.Windows)
         {
-            var readings = window <= ObservationHistory.RawUpTo ? raw : fiveMinute;
             windows.Add(WindowFact.Of(WindowName(window), UptimeWindow.Measure(readings, now - window, now)));
         }
 
-        var latest = new[] { raw, fiveMinute, hourly }.Select(r => r.Count > 0 ? r.Max(x => x.Start) : (DateTimeOffset?)null).FirstOrDefault(t => t is not null);
-        return new AvailabilityFacts(now, monthStart, windows, latest);
+        var latest = readings.Count > 0 ? readings.Max(x => x.Start) : (DateTimeOffset?)null;
+        return new AvailabilityFacts(now, monthStart, windows, latest, source);
     }
 
-    /// <summary>Readings of every uptime series in the range, each series held on its own (several series may overlap).</summary>
-    private async Task<List<UptimeReading>> ReadingsAsync(HistoryResolution resolution, DateTimeOffset from, DateTimeOffset to, TimeSpan maxHold, CancellationToken cancellationToken)
+    /// <summary>
+    /// The availability readings of [from, to): closed 5-minute buckets from the rollup, then the raw
+    /// samples after the last rolled-up bucket, each series held on its own (several may overlap).
+    /// Also the SLI source of the newest reading (the <c>sli</c> label: requests, probes or up).
+    /// </summary>
+    private async Task<(List<UptimeReading> Readings, string? Source)> ReadingsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var series = await history.GetAsync(Series, null, from, to.AddMinutes(1), resolution, cancellationToken);
-        return [.. series.SelectMany(s => UptimeReading.Held(s.Points.Select(p => (p.Time, p.Avg)), maxHold))];
+        var buckets = await history.GetAsync(Series, null, from, to.AddMinutes(1), HistoryResolution.FiveMinutes, cancellationToken);
+        var raw = await history.GetAsync(Series, null, to - ObservationHistory.RawUpTo, to.AddMinutes(1), HistoryResolution.Raw, cancellationToken);
+        var readings = new List<UptimeReading>();
+        (DateTimeOffset At, string Entity)? newest = null;
+        var hold = DefaultQueries.AvailabilityWindow;
+        foreach (var entity in buckets.Select(b => b.Entity).Union(raw.Select(r => r.Entity)))
+        {
+            var rolled = buckets.FirstOrDefault(b => b.Entity == entity)?.Points ?? [];
+            // Raw samples take over where the rollup ends (the open bucket, or buckets not rolled up yet).
+            var cut = rolled.Count > 0 ? rolled[^1].Time + TimeSpan.FromMinutes(5) : from;
+            var fresh = (raw.FirstOrDefault(r => r.Entity == entity)?.Points ?? []).Where(p => p.Time >= cut).ToList();
+            readings.AddRange(UptimeReading.Held(rolled.Select(p => (p.Time, p.Avg)), hold));
+            readings.AddRange(UptimeReading.Held(fresh.Select(p => (p.Time, p.Avg)), hold));
+            var last = fresh.Count > 0 ? fresh[^1].Time : rolled.Count > 0 ? rolled[^1].Time : (DateTimeOffset?)null;
+            if (last is { } at && (newest is null || at > newest.Value.At))
+            {
+                newest = (at, entity);
+            }
+        }
+        return (readings, newest is { } n && LabelSet.TryParse(n.Entity, out var labels) ? labels["sli"] : null);
     }
 
     private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan step) => new(t.UtcTicks - (t.UtcTicks % step.Ticks), TimeSpan.Zero);
@@ -141,6 +166,7 @@ public sealed class BusinessSummaryService(
         var view = new UptimeView
         {
             Series = Series,
+            SliSource = facts.SliSource,
             State = SourceState.Ok,
             Note = "",
             SloTargetPercent = slo.Target.Value,
@@ -161,7 +187,7 @@ public sealed class BusinessSummaryService(
             return view with
             {
                 State = SourceState.NoData,
-                Note = $"No uptime readings are stored for the last {WindowDays} days. They come from Prometheus (Prometheus:Url and the '{Series}' query).",
+                Note = $"No availability readings are stored for the last {WindowDays} days. They come from Prometheus (Prometheus:Url and the '{Series}' query: the share of requests that did not fail).",
             };
         }
 
@@ -173,7 +199,7 @@ public sealed class BusinessSummaryService(
 
         return window.Coverage < CompleteCoverage
             ? view with { State = SourceState.Partial, Note = $"Readings cover {window.Coverage * 100:0} % of the last {WindowDays} days; the rest is unknown, not counted as up or down." }
-            : view with { Note = $"From the stored '{Series}' series, time-weighted over the last {WindowDays} days." };
+            : view with { Note = $"The share of {SliNoun(facts.SliSource)} that succeeded, each 5 minutes weighted by its length, over the last {WindowDays} days." };
     }
 
     /// <summary>Stale when Prometheus (or the uptime query) fails, or the newest reading is older than <see cref="FreshFor"/>.</summary>
@@ -192,28 +218,34 @@ public sealed class BusinessSummaryService(
 
     private static ErrorBudgetView Budget(AvailabilityFacts facts, Slo slo, UptimeView uptime)
     {
-        var window = facts[ThirtyDays];
+        var month = facts[ThisMonth];
         var ratios = Policy.Windows
             .Select(w => (Window: w, Fact: facts[WindowName(w)]))
             .Where(x => x.Fact.IsRepresentative)
             .ToDictionary(x => x.Window, x => 1 - (x.Fact.UptimePercent!.Value / 100));
         var tiers = Policy.Read(slo, ratios);
         var urgency = Policy.Evaluate(slo, ratios).Urgency;
-        var budget = window.UptimePercent is { } up ? ErrorBudget.FromAvailability(slo, Percent.Of(up)) : null;
+        // The month's budget, spent as downtime: what is spent stays spent (decision 020).
+        var budget = month.UptimePercent is null ? null : MonthlyErrorBudget.Of(slo, month.ToWindow());
+        var allowed = Duration.Of((facts.MonthStart.AddMonths(1) - facts.MonthStart) * slo.ErrorBudgetRatio);
         double? burn = ratios.TryGetValue(HeadlineBurnWindow, out var ratio) ? BurnRate.Of(slo, ratio) : null;
         var missing = Policy.Windows.Where(w => !ratios.ContainsKey(w)).Select(WindowName).ToList();
         var (state, note) = budget is null
             ? (SourceState.NoData, uptime.Note)
             : uptime.State == SourceState.Stale ? (SourceState.Stale, uptime.Note)
-            : missing.Count > 0 ? (SourceState.Partial, $"Not enough uptime readings for the {string.Join(", ", missing)} window(s) (under {UptimeWindow.MinimumCoverage:P0} covered): their tiers cannot fire.")
-            : (SourceState.Ok, $"Burn rates from the stored '{Series}' series: error ratio = 1 - uptime over each window, divided by the SLO's budget of {slo.ErrorBudgetRatio * 100:0.###} %.");
+            : missing.Count > 0 ? (SourceState.Partial, $"Not enough availability readings for the {string.Join(", ", missing)} window(s) (under {UptimeWindow.MinimumCoverage:P0} covered): their tiers cannot fire.")
+            : (SourceState.Ok, $"Burn rate = the failed share of {SliNoun(facts.SliSource)} over each window ÷ the SLO's budget of {slo.ErrorBudgetRatio * 100:0.###} %.");
         return new ErrorBudgetView
         {
             Series = Series,
+            SliSource = facts.SliSource,
             State = state,
             Note = note,
-            AllowedDowntimeMinutes = slo.AllowedDowntimePerWindow.Value.TotalMinutes,
-            DowntimeMinutes = window.UptimePercent is null ? null : window.DowntimeSeconds / 60,
+            BudgetWindow = ThisMonth,
+            MonthStart = facts.MonthStart,
+            MonthEnd = facts.MonthStart.AddMonths(1),
+            AllowedDowntimeMinutes = allowed.Value.TotalMinutes,
+            DowntimeMinutes = budget?.Spent.Value.TotalMinutes,
             RemainingPercent = budget?.Remaining * 100,
             Exhausted = budget?.IsExhausted,
             BurnRateWindow = WindowName(HeadlineBurnWindow),
@@ -226,6 +258,14 @@ public sealed class BusinessSummaryService(
             Windows = [.. facts.Windows.Select(w => new WindowView(w.Name, w.UptimePercent, w.Coverage * 100))],
         };
     }
+
+    /// <summary>What the availability SLI counts, in words, by its source label.</summary>
+    public static string SliNoun(string? source) => source switch
+    {
+        "probes" => "blackbox probes",
+        "up" => "scrape targets (a fallback: no request or probe metrics found)",
+        _ => "requests (5xx answers are failures)",
+    };
 
     /// <summary>The soonest warning or critical crossing of any stored forecast (already past counts as now).</summary>
     internal static BreachView Breach(IReadOnlyList<ForecastSummary> summaries, DateTimeOffset now)

@@ -46,6 +46,8 @@ public sealed record UptimeView
 {
     /// <summary>The stored series the figures come from (metric id).</summary>
     public required string Series { get; init; }
+    /// <summary>What the availability SLI counts: "requests" (non-5xx / all), "probes" or "up" (the last fallback); null without readings.</summary>
+    public string? SliSource { get; init; }
     public required SourceState State { get; init; }
     public required string Note { get; init; }
     public required double SloTargetPercent { get; init; }
@@ -72,16 +74,22 @@ public sealed record UptimeView
     public string? StaleReason { get; init; }
 }
 
-/// <summary>Error budget left over the SLO window and how fast it burns, per multi-window tier.</summary>
+/// <summary>This month's error budget left and how fast it burns, per multi-window tier.</summary>
 public sealed record ErrorBudgetView
 {
-    /// <summary>The stored series the burn rates come from (metric id): error ratio = 1 - uptime.</summary>
+    /// <summary>The stored series the burn rates come from (metric id): error ratio = 1 - availability.</summary>
     public required string Series { get; init; }
+    /// <summary>What the availability SLI counts ("requests", "probes", "up"); null without readings.</summary>
+    public string? SliSource { get; init; }
     public required SourceState State { get; init; }
     public required string Note { get; init; }
-    /// <summary>Downtime the SLO allows over its window.</summary>
+    /// <summary>The budget's window: "this month" (the calendar month, UTC).</summary>
+    public required string BudgetWindow { get; init; }
+    public required DateTimeOffset MonthStart { get; init; }
+    public required DateTimeOffset MonthEnd { get; init; }
+    /// <summary>Downtime the SLO allows over the whole month.</summary>
     public required double AllowedDowntimeMinutes { get; init; }
-    /// <summary>Downtime over the window as measured; null without readings.</summary>
+    /// <summary>Downtime spent this month as measured (the same figure as the uptime card's downtime this month); null without readings.</summary>
     public double? DowntimeMinutes { get; init; }
     /// <summary>Share of the budget left, percent; negative when overspent; null without readings.</summary>
     public double? RemainingPercent { get; init; }

@@ -135,6 +135,29 @@ public static class GaugeFormat
         return parts.Count > 0 ? string.Join(" ", parts) : string.Join(" ", labels.Values);
     }
 
+    /// <summary>
+    /// The window a gauge's reading covers, when it is not a moment: availability is the share of
+    /// good events over the SLI's 5-minute window, from the source its <c>sli</c> label names.
+    /// </summary>
+    public static string? WindowCaption(GaugeSnapshot gauge)
+    {
+        if (gauge.MetricId != MetricIds.Uptime)
+        {
+            return null;
+        }
+        var source = LabelSet.TryParse(gauge.Entity, out var labels) ? labels["sli"] : null;
+        var minutes = Jobs.Sources.Prometheus.DefaultQueries.AvailabilityWindow.TotalMinutes;
+        return source switch
+        {
+            "probes" => $"probes succeeding · last {minutes:0} min",
+            "up" => $"targets up · last {minutes:0} min (fallback: no request metrics)",
+            _ => $"requests without a 5xx · last {minutes:0} min",
+        };
+    }
+
+    /// <summary>A series label, or the reading's window and source where it has one (availability).</summary>
+    public static string WithWindow(GaugeSnapshot gauge, string label) => WindowCaption(gauge) ?? label;
+
     /// <summary>The monitored application's own series come first, then hosts and databases.</summary>
     public static bool IsApplication(string entity) =>
         LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");

@@ -21,6 +21,9 @@ public static class OwnerFormat
     };
 
     /// <summary>"43.2 min", "2.5 h", "0 s".</summary>
+    /// <summary>What the availability SLI counts, in words (the service's wording, one place).</summary>
+    public static string SliNoun(string? source) => Services.BusinessSummaryService.SliNoun(source);
+
     public static string Minutes(double? minutes) => minutes is { } m ? Shared.Humanize.Duration(TimeSpan.FromMinutes(m)) : "unknown";
 
     /// <summary>"Mar 14 (in 15 days)", "now".</summary>
