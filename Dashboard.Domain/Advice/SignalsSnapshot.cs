@@ -158,9 +158,7 @@ public sealed record SignalsSnapshot
     private SignalFact<bool> PartitioningOrSharding()
     {
         var (partitioning, sharding) = (Partitioning, Sharding);
-        bool? value = partitioning.Value == true || sharding.Value == true ? true
-            : partitioning.Value is null || sharding.Value is null ? null
-            : false;
+        var value = ChecklistEvaluator.PartitioningOrSharding(partitioning.Value, sharding.Value);
         var words = $"partitioned tables: {SignalVerdicts.Of(partitioning).Word()} ({partitioning.Provenance}); sharding: {SignalVerdicts.Of(sharding).Word()} ({sharding.Provenance})";
         return new(value, words, new[] { partitioning.At, sharding.At }.Max());
     }
