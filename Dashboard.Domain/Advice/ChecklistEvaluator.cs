@@ -50,9 +50,13 @@ public static class ChecklistEvaluator
         ChecklistSignal.CachePresent => s.CachePresent,
         ChecklistSignal.BackgroundJobsRunning => s.BackgroundJobsRunning,
         ChecklistSignal.ReplicaPresent => s.ReplicaPresent,
-        ChecklistSignal.PartitioningOrSharding => s.PartitioningInUse == true || s.ShardingInUse == true
-            ? true
-            : s.PartitioningInUse is null || s.ShardingInUse is null ? null : false,
+        ChecklistSignal.PartitioningOrSharding => PartitioningOrSharding(s.PartitioningInUse, s.ShardingInUse),
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Unknown checklist signal."),
     };
+
+    /// <summary>"Partitioning or sharding": yes when either is, no only when both are measured as no.</summary>
+    internal static bool? PartitioningOrSharding(bool? partitioning, bool? sharding) =>
+        partitioning == true || sharding == true ? true
+        : partitioning is null || sharding is null ? null
+        : false;
 }

@@ -4,13 +4,14 @@ using Dashboard.Domain.Values;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Sources.Postgres;
-using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Domain.Advice;
 using Dashboard.Services.Checklist;
+using Dashboard.Services.Signals;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>Checklist signals from what the pipeline holds, and the report the Domain evaluator settles from them.</summary>
+/// <summary>Signal facts from what the pipeline holds (<see cref="SignalEvidence"/>), and the checklist the Domain evaluator settles from a signals snapshot.</summary>
 public sealed class ChecklistEvidenceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 14, 5, 0, TimeSpan.Zero);
@@ -20,63 +21,65 @@ public sealed class ChecklistEvidenceTests
     {
         var snapshot = Snapshot("db1", new ReplicationPanel(false, [new StandbyLag("replica1", "streaming", 1_024, 0.2)], null));
 
-        var reading = ChecklistEvidence.Replica([snapshot]);
+        var fact = SignalEvidence.Replica("db1", snapshot);
 
-        Assert.NotNull(reading);
-        Assert.True(reading.Value);
-        Assert.Equal("streaming standby replica1, lag 0.2 s", reading.Evidence);
-        Assert.Equal(Now, reading.At);
+        Assert.True(fact.Value);
+        Assert.Equal("streaming standby replica1 of db1, lag 0.2 s (pg_stat_replication)", fact.Provenance);
+        Assert.Equal(Now, fact.At);
     }
 
     [Fact]
     public void Replica_PrimaryWithoutStandby_MeasuredNo()
     {
-        var reading = ChecklistEvidence.Replica([Snapshot("db1", new ReplicationPanel(false, [], null))]);
+        var fact = SignalEvidence.Replica("db1", Snapshot("db1", new ReplicationPanel(false, [], null)));
 
-        Assert.NotNull(reading);
-        Assert.False(reading.Value);
-        Assert.Contains("no streaming standby of db1", reading.Evidence);
+        Assert.False(fact.Value);
+        Assert.Equal("no streaming standby of db1 (pg_stat_replication)", fact.Provenance);
     }
 
     [Fact]
-    public void Replica_StandbyWithoutLag_LagIsNotAvailableNotZero()
+    public void Replica_StandbyNotStreaming_NoReplicaServingReadsAndSaysWhy()
     {
-        var reading = ChecklistEvidence.Replica([Snapshot("db1", new ReplicationPanel(false, [new StandbyLag("replica1", "catchup", null, null)], null))]);
+        var fact = SignalEvidence.Replica("db1", Snapshot("db1", new ReplicationPanel(false, [new StandbyLag("replica1", "catchup", null, null)], null)));
 
-        Assert.Equal("standby replica1 (catchup), lag n/a", reading!.Evidence);
+        Assert.False(fact.Value);
+        Assert.Equal("no streaming standby of db1 (replica1 is catchup) (pg_stat_replication)", fact.Provenance);
     }
 
     [Fact]
-    public void Replica_PanelFailed_NotMeasuredWithTheServersWords()
+    public void Replica_PanelFailed_UnknownWithTheServersWords()
     {
         var snapshot = Snapshot("db1", null) with
         {
             Replication = PostgresPanel.Failed<ReplicationPanel>(PanelProblemKind.PermissionDenied, "grant pg_monitor to see pg_stat_replication"),
         };
 
-        var reading = ChecklistEvidence.Replica([snapshot]);
+        var fact = SignalEvidence.Replica("db1", snapshot);
 
-        Assert.Null(reading!.Value);
-        Assert.StartsWith("not measured:", reading.Evidence);
-        Assert.Contains("grant pg_monitor", reading.Evidence);
+        Assert.Null(fact.Value);
+        Assert.Contains("grant pg_monitor", fact.Provenance);
     }
 
     [Fact]
-    public void Replica_NoSnapshots_NullSoStoredHistoryIsAsked()
+    public void Database_NoSnapshotYet_BothUnknownWithTheReason()
     {
-        Assert.Null(ChecklistEvidence.Replica([]));
+        var facts = SignalEvidence.Database("db1", null, null);
+
+        Assert.Null(facts.Replica.Value);
+        Assert.Null(facts.Partitioning.Value);
+        Assert.Equal("no statistics snapshot of db1 yet", facts.Partitioning.Provenance);
     }
 
     [Fact]
-    public void ReplicaFromHistory_StoredLag_YesWithStandbyName()
+    public void Database_CollectionStale_LastKnownValuesSaySo()
     {
-        var series = new SeriesHistory("pg_replication_lag_seconds", "target=\"dashboard\",standby=\"replica1\"", HistoryResolution.Raw,
-            [new HistoryPoint(Now, 1.5, 1.5, 1.5, 1)]);
+        var snapshot = Snapshot("db1", new ReplicationPanel(false, [], null));
+        var status = new SourceStatusRow { Source = "postgres:db1", StaleSince = Now, LastError = "timeout" };
 
-        var reading = ChecklistEvidence.ReplicaFromHistory([series]);
+        var facts = SignalEvidence.Database("db1", snapshot, status);
 
-        Assert.True(reading!.Value);
-        Assert.StartsWith("standby replica1, lag 1.5 s", reading.Evidence);
+        Assert.False(facts.Replica.Value);
+        Assert.EndsWith(SignalEvidence.StaleSuffix, facts.Replica.Provenance);
     }
 
     [Fact]
@@ -84,43 +87,43 @@ public sealed class ChecklistEvidenceTests
     {
         var row = new SourceStatusRow { Source = "prometheus", LastSuccessAt = Now.AddMinutes(-9), StaleSince = Now.AddMinutes(-9), LastError = "connection refused" };
 
-        var reading = ChecklistEvidence.Monitoring(row, configured: true, Now);
+        var fact = SignalEvidence.Monitoring([row], prometheusConfigured: true, Now);
 
-        Assert.False(reading.Value);
-        Assert.Contains("Prometheus stale since", reading.Evidence);
-        Assert.Contains("connection refused", reading.Evidence);
+        Assert.False(fact.Value);
+        Assert.Contains("Prometheus stale since", fact.Provenance);
+        Assert.Contains("connection refused", fact.Provenance);
     }
 
     [Fact]
     public void Monitoring_RecentSuccess_Yes()
     {
-        var reading = ChecklistEvidence.Monitoring(new SourceStatusRow { Source = "prometheus", LastSuccessAt = Now.AddSeconds(-10) }, true, Now);
+        var fact = SignalEvidence.Monitoring([new SourceStatusRow { Source = "prometheus", LastSuccessAt = Now.AddSeconds(-10) }], true, Now);
 
-        Assert.True(reading.Value);
-        Assert.StartsWith("Prometheus answered at", reading.Evidence);
+        Assert.True(fact.Value);
+        Assert.StartsWith("Prometheus answered at", fact.Provenance);
     }
 
     [Fact]
     public void Monitoring_OldSuccessOrNotConfigured_NotMeasured()
     {
-        var old = ChecklistEvidence.Monitoring(new SourceStatusRow { Source = "prometheus", LastSuccessAt = Now.AddHours(-3) }, true, Now);
-        var none = ChecklistEvidence.Monitoring(null, configured: false, Now);
+        var old = SignalEvidence.Monitoring([new SourceStatusRow { Source = "prometheus", LastSuccessAt = Now.AddHours(-3) }], true, Now);
+        var none = SignalEvidence.Monitoring([], prometheusConfigured: false, Now);
 
         Assert.Null(old.Value);
         Assert.Null(none.Value);
-        Assert.Contains("Prometheus:Url", none.Evidence);
+        Assert.Contains("Prometheus:Url", none.Provenance);
     }
 
     [Fact]
     public void Cache_NotConfigured_MeasuredNo_Unreachable_NotMeasured()
     {
-        var absent = ChecklistEvidence.Cache(false, null, null, Now);
-        var down = ChecklistEvidence.Cache(true, "Degraded", "Redis unreachable: timeout", Now);
-        var up = ChecklistEvidence.Cache(true, "Healthy", "ping 0.4 ms", Now);
+        var absent = SignalEvidence.Cache(false, null, null, Now);
+        var down = SignalEvidence.Cache(true, "Degraded", "Redis unreachable: timeout", Now);
+        var up = SignalEvidence.Cache(true, "Healthy", "ping 0.4 ms", Now);
 
         Assert.False(absent.Value);
         Assert.Null(down.Value);
-        Assert.Contains("Redis unreachable: timeout", down.Evidence);
+        Assert.Contains("Redis unreachable: timeout", down.Provenance);
         Assert.True(up.Value);
     }
 
@@ -129,27 +132,27 @@ public sealed class ChecklistEvidenceTests
     {
         var batch = new GaugeBatch(Now, [Gauge(MetricIds.QueueDepth, 120, HealthStatus.Ok), Gauge(MetricIds.QueueLatency, 4, HealthStatus.Ok)]);
 
-        var reading = ChecklistEvidence.BackgroundJobs(batch);
+        var fact = SignalEvidence.BackgroundJobs(batch);
 
-        Assert.True(reading.Value);
-        Assert.StartsWith("background queue: 120 jobs waiting, oldest job 4 s", reading.Evidence);
+        Assert.True(fact.Value);
+        Assert.StartsWith("background queue: 120 jobs waiting, oldest job 4 s", fact.Provenance);
     }
 
     [Fact]
     public void BackgroundJobs_StaleOrMissing_NotMeasured()
     {
-        var stale = ChecklistEvidence.BackgroundJobs(new GaugeBatch(Now, [Gauge(MetricIds.QueueLatency, 4, HealthStatus.Stale) with { StaleReason = "exporter down" }]));
-        var none = ChecklistEvidence.BackgroundJobs(new GaugeBatch(Now, []));
+        var stale = SignalEvidence.BackgroundJobs(new GaugeBatch(Now, [Gauge(MetricIds.QueueLatency, 4, HealthStatus.Stale) with { StaleReason = "exporter down" }]));
+        var none = SignalEvidence.BackgroundJobs(new GaugeBatch(Now, []));
 
         Assert.Null(stale.Value);
-        Assert.Contains("exporter down", stale.Evidence);
+        Assert.Contains("exporter down", stale.Provenance);
         Assert.Null(none.Value);
     }
 
     [Fact]
     public void Build_TickStoredForAnUnmeasuredAutoItem_StaysNotMeasured()
     {
-        var signals = AllUnknown();
+        var signals = Snapshots.Shared(null);
         var states = new List<ChecklistItemStateRow>
         {
             new() { ItemId = "ci_cd", Done = true, UpdatedBy = "pm@demo.local", UpdatedAt = Now },
@@ -170,15 +173,14 @@ public sealed class ChecklistEvidenceTests
     [Fact]
     public void Build_MeasuredSignals_SettleAutoItemsAndPhaseProgress()
     {
-        var readings = Enum.GetValues<ChecklistSignal>().ToDictionary(s => s, _ => SignalReading.NotMeasured("test"));
-        readings[ChecklistSignal.ReplicaPresent] = new SignalReading(true, "streaming standby replica1, lag 0.2 s", Now);
-        readings[ChecklistSignal.CachePresent] = new SignalReading(false, "no Redis configured", Now);
+        var snapshot = Snapshots.Shared(Snapshot("db1", new ReplicationPanel(false, [new StandbyLag("replica1", "streaming", 1_024, 0.2)], null)), "db1",
+            new SignalFact<bool>(false, "no Redis configured", Now));
 
-        var report = Dashboard.Services.Checklist.ChecklistService.Build(ChecklistSignals.From(readings), [], Now);
+        var report = Dashboard.Services.Checklist.ChecklistService.Build(snapshot, [], Now);
 
         var replica = report.Items.Single(i => i.Id == "read_replica");
         Assert.Equal(ChecklistItemState.Done, replica.State);
-        Assert.Equal("streaming standby replica1, lag 0.2 s", replica.Evidence);
+        Assert.Equal("streaming standby replica1 of db1, lag 0.2 s (pg_stat_replication)", replica.Evidence);
         Assert.Equal(ChecklistItemState.NotDone, report.Items.Single(i => i.Id == "redis_cache").State);
         var growth = report.Phases.Single(p => p.Phase == ChecklistPhase.GrowthReady);
         Assert.Equal((1, 7), (growth.Done, growth.Total));
@@ -191,9 +193,6 @@ public sealed class ChecklistEvidenceTests
     {
         Assert.True(Dashboard.Services.Designer.DesignerChecklist.AllInCatalog);
     }
-
-    private static ChecklistSignals AllUnknown() =>
-        ChecklistSignals.From(Enum.GetValues<ChecklistSignal>().ToDictionary(s => s, _ => SignalReading.NotMeasured("test")));
 
     private static GaugeSnapshot Gauge(string metric, double value, HealthStatus status) => new()
     {

@@ -111,4 +111,22 @@ public sealed class ChecklistRowTests : MudBunitContext
         Assert.Empty(cut.FindAll("input[type=checkbox]"));
         Assert.Contains("ticked by pm@demo.local", cut.Find("[data-testid=checklist-who]").TextContent);
     }
+
+    [Fact]
+    public void PhaseCard_ManualItemsCountedAsToTickWithHowManyAreTicked()
+    {
+        var items = new List<ChecklistItemView>
+        {
+            Auto(ChecklistItemState.Done, "streaming standby replica1, lag 0.2 s"),
+            Manual(ChecklistItemState.Done, "pm@demo.local", Now) with { Id = "error_tracking" },
+            Manual(ChecklistItemState.Open),
+            Manual(ChecklistItemState.Open) with { Id = "load_test_5x" },
+        };
+        var phase = new ChecklistPhaseView(ChecklistPhase.GrowthReady, 2, "Growth ready", 2, 4, 50, items);
+
+        var cut = Render<ChecklistPhaseCard>(p => p.Add(c => c.Phase, phase).Add(c => c.Now, Now));
+
+        // Not "3 ticked by people": three are to tick by hand and one of them is ticked.
+        Assert.Equal("50 % · 1 measured automatically, 3 to tick by hand (1 ticked)", cut.Find("[data-testid=checklist-phase-progress]").TextContent.Trim());
+    }
 }

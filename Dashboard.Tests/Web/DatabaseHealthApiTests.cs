@@ -158,11 +158,10 @@ public sealed class DatabaseHealthApiTests(DashboardAppFactory app)
         Assert.True(signals["CacheHitRatio"].GetProperty("known").GetBoolean());
         Assert.True(signals["ConnectionSaturation"].GetProperty("known").GetBoolean());
         Assert.True(signals["ReplicaPresent"].GetProperty("known").GetBoolean());
-        // What the database cannot tell stays unknown, with the reason.
-        Assert.False(signals["CachePresent"].GetProperty("known").GetBoolean());
-        Assert.Equal("unknown", signals["CachePresent"].GetProperty("value").GetString());
-        Assert.Contains("Not measurable", signals["CachePresent"].GetProperty("source").GetString());
-        Assert.Equal("Unknown", steps[2].GetProperty("status").GetString());
+        // What nothing measures stays unknown, with the reason.
+        Assert.False(signals["ConnectionPoolerPresent"].GetProperty("known").GetBoolean());
+        Assert.Equal("unknown", signals["ConnectionPoolerPresent"].GetProperty("value").GetString());
+        Assert.Contains("PgBouncer", signals["ConnectionPoolerPresent"].GetProperty("source").GetString());
         // Expected gains per strategy.
         Assert.Equal(2, steps[1].GetProperty("gains").GetProperty("readGainMin").GetDouble());
         Assert.Equal(0.6, steps[2].GetProperty("dbReadReductionMin").GetDouble(), 9);

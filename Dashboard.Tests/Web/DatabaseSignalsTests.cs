@@ -10,7 +10,7 @@ public sealed class DatabaseSignalsTests
 {
     private static (ScalingSignals Signals, Dictionary<string, SignalView> Views) Read(PostgresStatsSnapshot? snapshot, CpuHeld? cpu = null)
     {
-        var (signals, views) = DatabaseSignals.Read(snapshot, snapshot is null ? TargetState.NoData : TargetState.Live, cpu, "no CPU samples", AdviceLimits.Default);
+        var (signals, views) = DatabaseSignals.Read("shop", snapshot, snapshot is null ? TargetState.NoData : TargetState.Live, cpu, "no CPU samples", AdviceLimits.Default, Shared(snapshot));
         return (signals, views.ToDictionary(v => v.Signal));
     }
 
@@ -28,7 +28,10 @@ public sealed class DatabaseSignalsTests
         Assert.Equal(14, s.ConnectionSaturation!.Value.Value, 9);
         Assert.True(s.ReplicaPresent);
         Assert.True(s.PartitioningInUse);
-        Assert.Contains("replica1 streaming", views["ReplicaPresent"].Value);
+        Assert.Equal("yes", views["ReplicaPresent"].Value);
+        Assert.Contains("streaming standby replica1 of shop", views["ReplicaPresent"].Source);
+        Assert.Equal("yes", views["PartitioningInUse"].Value);
+        Assert.Equal("2 partitioned tables in shop (pg_class relkind 'p')", views["PartitioningInUse"].Source);
         Assert.Contains("82 % on node1", views["CpuSustained"].Value);
         Assert.Equal(Now.AddSeconds(-20), views["CacheHitRatio"].MeasuredAt);
     }

@@ -93,7 +93,9 @@ public sealed class OwnerCardsTests : MudBunitContext
     private static ScalingMistakesView Mistakes(bool found = false) => new()
     {
         State = SourceState.Partial,
-        Note = "3 of 6 common mistakes could be checked.",
+        Note = "5 of 6 common mistakes could be checked.",
+        Total = 6,
+        Checked = 5,
         Detected = found
             ? [new MistakeView("SinglePointOfFailure", "Single point of failure", "Redundancy for DB and critical services", [new EvidenceView("ReplicaPresent", "one database, no replica")])]
             : [],
@@ -159,7 +161,7 @@ public sealed class OwnerCardsTests : MudBunitContext
         Assert.Equal("$1,900/mo", Figure(cut, "budget-fit"));
         Assert.Contains("Within budget", cut.Find("[data-testid=owner-budget-fit-verdict]").TextContent);
         Assert.Contains("$800 – $3,000/mo", cut.Markup);
-        Assert.Equal("None", Figure(cut, "mistakes"));
+        Assert.Equal("None of 5 checked", Figure(cut, "mistakes"));
         Assert.Contains("Manual deployments (needs: CI/CD)", cut.Find("[data-testid=owner-mistakes-unchecked]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=profile-empty]"));
     }
@@ -270,5 +272,42 @@ public sealed class OwnerCardsTests : MudBunitContext
         Assert.Contains("Single point of failure.", mistake.TextContent);
         Assert.Contains("Instead: Redundancy for DB and critical services", mistake.TextContent);
         Assert.Contains("one database, no replica", mistake.TextContent);
+    }
+
+    [Fact]
+    public void Mistakes_EveryOneChecked_NoneFound_SaysNone()
+    {
+        var all = Mistakes() with { State = SourceState.Ok, Checked = 6, NotChecked = [] };
+
+        var cut = Render(Full() with { ScalingMistakes = all });
+
+        Assert.Equal("None", Figure(cut, "mistakes"));
+        Assert.Equal("All 6 common mistakes checked; none found", Figure(cut, "mistakes-headline"));
+        Assert.Empty(cut.FindAll("[data-testid=owner-mistakes-unchecked]"));
+    }
+
+    [Fact]
+    public void Mistakes_SomeNotChecked_NoneFound_SaysHowManyWereCheckedNotNone()
+    {
+        var partial = Mistakes() with
+        {
+            Checked = 1,
+            NotChecked = [.. Enumerable.Range(0, 5).Select(i => new UncheckedMistakeView($"M{i}", $"Mistake {i}", "Instead", ["CiCdInUse"]))],
+        };
+
+        var cut = Render(Full() with { ScalingMistakes = partial });
+
+        Assert.Equal("None of 1 checked", Figure(cut, "mistakes"));
+        Assert.Equal("1 of 6 common mistakes checked, none of them found; 5 of 6 not checked (a signal they need is unknown)", Figure(cut, "mistakes-headline"));
+        Assert.Equal(5, cut.FindAll("[data-testid=owner-mistakes-unchecked] [data-mistake]").Count);
+    }
+
+    [Fact]
+    public void Mistakes_NoneCouldBeChecked_SaysNotChecked()
+    {
+        var cut = Render(Full() with { ScalingMistakes = Mistakes() with { Checked = 0 } });
+
+        Assert.Equal("Not checked", Figure(cut, "mistakes"));
+        Assert.StartsWith("None of the 6 common mistakes could be checked", Figure(cut, "mistakes-headline"));
     }
 }

@@ -3,6 +3,7 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Sources.Postgres;
 using Dashboard.Services.DatabaseHealth;
+using Dashboard.Services.Signals;
 
 namespace Dashboard.Tests.Web;
 
@@ -10,6 +11,25 @@ namespace Dashboard.Tests.Web;
 internal static class Snapshots
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The signals snapshot as <see cref="SignalsSnapshotService"/> makes it from one database's
+    /// statistics (target <paramref name="target"/>), with the given cache fact (unknown by default).
+    /// </summary>
+    public static SignalsSnapshot Shared(PostgresStatsSnapshot? snapshot, string target = "shop", SignalFact<bool>? cache = null) => new()
+    {
+        TakenAt = Now,
+        Monitoring = SignalFact.Unknown<bool>("not read in this test"),
+        CiCd = SignalFact.Unknown<bool>(SignalsSnapshotService.CiCdUnknown),
+        ConnectionPooler = SignalFact.Unknown<bool>(SignalsSnapshotService.PoolerUnknown),
+        Cache = cache ?? SignalFact.Unknown<bool>("the Redis check has not run in this test"),
+        BackgroundJobs = SignalFact.Unknown<bool>("not read in this test"),
+        Sharding = SignalFact.Unknown<bool>(SignalsSnapshotService.ShardingUnknown),
+        Kubernetes = SignalFact.Unknown<bool>(SignalsSnapshotService.KubernetesUnknown),
+        AppInstances = SignalFact.Unknown<int>(SignalsSnapshotService.AppInstancesUnknown),
+        ActiveUsers = SignalFact.Unknown<long>(SignalsSnapshotService.UsersUnknown),
+        Databases = [SignalEvidence.Database(target, snapshot, null)],
+    };
 
     public static StatementStats Statement(string query, double meanMs, long calls = 10, bool topLevel = true, long id = 1) =>
         new(id, query, "app", topLevel, calls, meanMs * calls, meanMs, calls);

@@ -53,12 +53,11 @@ internal static class DashboardApp
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddScoped<BusinessSummaryService>();
-        builder.Services.AddScoped<ScalingSignalsService>();
+        builder.Services.AddScoped<Services.Signals.SignalsSnapshotService>();
         builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddDashboardReports();
         builder.Services.AddScoped<Dashboard.Services.Alerts.IAlertTriage, Dashboard.Services.Alerts.AlertTriageService>();
         builder.Services.AddSingleton<AdhocForecastService>();
-        builder.Services.AddScoped<Services.Checklist.ChecklistSignalReader>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
         builder.Services.AddScoped<Services.Designer.DesignerService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();

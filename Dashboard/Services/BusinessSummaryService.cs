@@ -11,6 +11,7 @@ using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Domain.Series;
 using Dashboard.Services.Forecasts;
+using Dashboard.Services.Signals;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Dashboard.Services;
@@ -27,7 +28,7 @@ public sealed class BusinessSummaryService(
     BusinessProfileService profiles,
     ForecastQueryService forecasts,
     ObservationHistory history,
-    ScalingSignalsService signals,
+    SignalsSnapshotService signals,
     SourceStatusTracker sources,
     HybridCache cache,
     TimeProvider time)
@@ -369,9 +370,19 @@ public sealed class BusinessSummaryService(
 
     private async Task<ScalingMistakesView> MistakesAsync(long users, string usersSource, CancellationToken cancellationToken)
     {
-        var measured = await signals.ReadAsync(users, usersSource, cancellationToken);
-        var detected = ScalingMistakeDetector.Detect(measured.Signals, GrowthStageCatalog.Default);
-        var notChecked = ScalingMistakeDetector.Check(measured.Signals).Where(c => !c.IsChecked).ToList();
+        var snapshot = await signals.ReadAsync(cancellationToken);
+        return Mistakes(snapshot with { ActiveUsers = new SignalFact<long>(users, usersSource) });
+    }
+
+    /// <summary>
+    /// The mistakes card from one signals snapshot (the one the checklist and the decision path read):
+    /// what was found, what could not be checked and why, and every signal with its provenance.
+    /// </summary>
+    internal static ScalingMistakesView Mistakes(SignalsSnapshot snapshot)
+    {
+        var measured = snapshot.ToScalingSignals();
+        var detected = ScalingMistakeDetector.Detect(measured, GrowthStageCatalog.Default);
+        var notChecked = ScalingMistakeDetector.Check(measured).Where(c => !c.IsChecked).ToList();
         var total = Enum.GetValues<ScalingMistakeId>().Length;
         var note = notChecked.Count == 0
             ? $"All {total} common mistakes were checked against measured signals."
@@ -380,9 +391,11 @@ public sealed class BusinessSummaryService(
         {
             State = notChecked.Count == 0 ? SourceState.Ok : SourceState.Partial,
             Note = note,
+            Total = total,
+            Checked = total - notChecked.Count,
             Detected = [.. detected.Select(m => new MistakeView(m.Id.ToString(), m.Mistake, m.Instead, [.. m.Evidence.Select(e => new EvidenceView(e.Signal, e.Finding))]))],
             NotChecked = [.. notChecked.Select(c => new UncheckedMistakeView(c.Id.ToString(), c.Mistake, c.Instead, c.UnknownSignals))],
-            Signals = measured.Provenance,
+            Signals = [.. snapshot.Listing().Select(l => new SignalView(l.Signal, l.Known, l.Value, l.Provenance))],
         };
     }
 }

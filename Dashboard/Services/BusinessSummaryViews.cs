@@ -182,6 +182,10 @@ public sealed record ScalingMistakesView
 {
     public required SourceState State { get; init; }
     public required string Note { get; init; }
+    /// <summary>How many mistakes the table has.</summary>
+    public required int Total { get; init; }
+    /// <summary>How many of them the known signals settle (found or ruled out); the rest are in <see cref="NotChecked"/>.</summary>
+    public required int Checked { get; init; }
     public required IReadOnlyList<MistakeView> Detected { get; init; }
     /// <summary>Mistakes of the table the known signals cannot settle, with the unknown signals.</summary>
     public required IReadOnlyList<UncheckedMistakeView> NotChecked { get; init; }
@@ -194,5 +198,5 @@ public sealed record EvidenceView(string Signal, string Finding);
 
 public sealed record UncheckedMistakeView(string Id, string Mistake, string Instead, IReadOnlyList<string> UnknownSignals);
 
-/// <summary>One scaling signal: known or not, its value in words, and where it came from.</summary>
+/// <summary>One scaling signal of the signals snapshot: known or not, its value ("yes", "no", "unknown" or a figure), and where it came from.</summary>
 public sealed record SignalView(string Signal, bool Known, string Value, string Source);

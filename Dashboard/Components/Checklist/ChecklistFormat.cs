@@ -34,4 +34,18 @@ public static class ChecklistFormat
     public static string WhoWhen(ChecklistItemView item, DateTimeOffset now) => item.UpdatedBy is { } who && item.UpdatedAt is { } at
         ? $"{(item.State == ChecklistItemState.Done ? "ticked" : "unticked")} by {who} · {Humanize.Moment(at, now)}"
         : "not ticked yet";
+
+    /// <summary>
+    /// "3 measured automatically, 4 ticked by hand (1 of them ticked)": the manual items are counted
+    /// as items to tick, with how many are ticked now, so the count never reads as ticks that the
+    /// audit trail does not show.
+    /// </summary>
+    public static string PhaseKinds(ChecklistPhaseView phase)
+    {
+        ArgumentNullException.ThrowIfNull(phase);
+        var automatic = phase.Items.Count(i => i.IsAutomatic);
+        var manual = phase.Items.Where(i => !i.IsAutomatic).ToList();
+        var ticked = manual.Count(i => i.State == ChecklistItemState.Done);
+        return $"{automatic} measured automatically, {manual.Count} to tick by hand ({ticked} ticked)";
+    }
 }

@@ -67,6 +67,37 @@ public static class OwnerFormat
         return $"{tier.LongWindow} / {tier.ShortWindow}";
     }
 
+    /// <summary>
+    /// The mistakes card's large figure: how many were found; "None" only when every mistake of the
+    /// table was checked; otherwise how many could be checked, so "none found" never hides the unchecked.
+    /// </summary>
+    public static string MistakesFigure(ScalingMistakesView mistakes)
+    {
+        ArgumentNullException.ThrowIfNull(mistakes);
+        return mistakes switch
+        {
+            { Detected.Count: > 0 } => mistakes.Detected.Count.ToString(Culture),
+            { Checked: 0 } => "Not checked",
+            _ when mistakes.Checked == mistakes.Total => "None",
+            _ => $"None of {mistakes.Checked} checked",
+        };
+    }
+
+    /// <summary>The line under the figure: what was checked and found, and how many could not be checked.</summary>
+    public static string MistakesHeadline(ScalingMistakesView mistakes)
+    {
+        ArgumentNullException.ThrowIfNull(mistakes);
+        var notCheckedCount = mistakes.Total - mistakes.Checked;
+        var notChecked = notCheckedCount == 0 ? "" : $"; {notCheckedCount} of {mistakes.Total} not checked (a signal they need is unknown)";
+        return mistakes switch
+        {
+            { Checked: 0 } => $"None of the {mistakes.Total} common mistakes could be checked: the signals they need are unknown",
+            { Detected.Count: 0 } when notCheckedCount == 0 => $"All {mistakes.Total} common mistakes checked; none found",
+            { Detected.Count: 0 } => $"{mistakes.Checked} of {mistakes.Total} common mistakes checked, none of them found{notChecked}",
+            _ => $"{mistakes.Detected.Count} found among the {mistakes.Checked} of {mistakes.Total} checked{notChecked}",
+        };
+    }
+
     /// <summary>Signal names in words.</summary>
     public static string Signal(string name) => name switch
     {
@@ -78,6 +109,9 @@ public static class OwnerFormat
         "ShardingInUse" => "sharding",
         "MonitoringReachable" => "monitoring answering",
         "ReplicaPresent" => "a database replica",
+        "PartitioningInUse" => "partitioned tables",
+        "ConnectionPoolerPresent" => "a connection pooler",
+        "BackgroundJobsRunning" => "background jobs",
         _ => name,
     };
 }

@@ -4,6 +4,7 @@ using Dashboard.Domain.Advice;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Services.Signals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -19,7 +20,7 @@ public sealed class ChecklistService(
     IDbContextFactory<ReadDbContext> reads,
     IDbContextFactory<DashboardDbContext> writes,
     HybridCache cache,
-    ChecklistSignalReader signals,
+    SignalsSnapshotService signals,
     TimeProvider time)
 {
     public const string Auto = "auto";
@@ -112,8 +113,8 @@ public sealed class ChecklistService(
         return ChecklistUpdateResult.Saved(ManualView(item, row));
     }
 
-    /// <summary>The report from measured signals and stored ticks: the Domain decides, this only shapes.</summary>
-    public static ChecklistReport Build(ChecklistSignals measured, IReadOnlyList<ChecklistItemStateRow> states, DateTimeOffset now)
+    /// <summary>The report from the signals snapshot and stored ticks: the Domain decides, this only shapes.</summary>
+    public static ChecklistReport Build(SignalsSnapshot measured, IReadOnlyList<ChecklistItemStateRow> states, DateTimeOffset now)
     {
         var byId = states.ToDictionary(s => s.ItemId, StringComparer.Ordinal);
         // Only manual items take a person's tick: an unmeasured automatic item stays "not measured".
@@ -121,7 +122,7 @@ public sealed class ChecklistService(
             .Where(s => s.Done && ChecklistCatalog.Items.Any(i => i.Id == s.ItemId && !i.IsAutomatic))
             .Select(s => s.ItemId)
             .ToHashSet(StringComparer.Ordinal);
-        var results = ChecklistEvaluator.Evaluate(ChecklistCatalog.Items, measured.Signals, ticked);
+        var results = ChecklistEvaluator.Evaluate(ChecklistCatalog.Items, measured.ToScalingSignals(), ticked);
         var phases = ChecklistEvaluator.Progress(results)
             .Select(p => new ChecklistPhaseView(
                 p.Phase, (int)p.Phase, ChecklistCatalog.PhaseTitles[p.Phase], p.Done, p.Total, p.Percent,
@@ -130,7 +131,7 @@ public sealed class ChecklistService(
         return new ChecklistReport(now, phases);
     }
 
-    private static ChecklistItemView View(ChecklistResult result, ChecklistSignals measured, Dictionary<string, ChecklistItemStateRow> byId)
+    private static ChecklistItemView View(ChecklistResult result, SignalsSnapshot measured, Dictionary<string, ChecklistItemStateRow> byId)
     {
         var item = result.Item;
         if (item.AutoSignal is not { } signal)
@@ -140,7 +141,7 @@ public sealed class ChecklistService(
                 State = result.Status == ChecklistItemStatus.Done ? ChecklistItemState.Done : ChecklistItemState.Open,
             };
         }
-        var reading = measured.Readings.GetValueOrDefault(signal) ?? SignalReading.NotMeasured($"nothing reads the {signal} signal");
+        var fact = measured.For(signal);
         return new ChecklistItemView
         {
             Id = item.Id,
@@ -151,8 +152,8 @@ public sealed class ChecklistService(
             State = !result.Measured ? ChecklistItemState.NotMeasured
                 : result.Status == ChecklistItemStatus.Done ? ChecklistItemState.Done
                 : ChecklistItemState.NotDone,
-            Evidence = reading.Evidence,
-            EvidenceAt = reading.At,
+            Evidence = fact.IsKnown ? fact.Provenance : "not measured: " + fact.Provenance,
+            EvidenceAt = fact.At,
         };
     }
 

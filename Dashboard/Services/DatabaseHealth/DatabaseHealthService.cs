@@ -8,6 +8,7 @@ using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Postgres;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Services.Signals;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public sealed class DatabaseHealthService(
     PostgresSnapshotStore store,
     SourceStatusTracker sources,
     SystemStatusService status,
+    SignalsSnapshotService signalsSnapshot,
     ObservationHistory history,
     LiveFeed feed,
     HybridCache cache,
@@ -40,6 +42,8 @@ public sealed class DatabaseHealthService(
     };
 
     private sealed record Loaded(string Name, PostgresStatsSnapshot? Snapshot, SourceStatusRow? Status);
+
+    private sealed record LoadedAll(IReadOnlyList<Loaded> Targets, IReadOnlyDictionary<string, PostgresStatsSnapshot> Snapshots, IReadOnlyList<SourceStatusRow> Statuses);
 
     /// <summary>Every configured target, by name.</summary>
     public async Task<DatabaseHealthReport> GetHealthAsync(CancellationToken cancellationToken)
@@ -62,27 +66,33 @@ public sealed class DatabaseHealthService(
     public async Task<DecisionPathReport> GetDecisionPathAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var targets = await LoadAsync(cancellationToken);
+        var loaded = await LoadAllAsync(cancellationToken);
+        // The same snapshot the checklist and the owner's mistakes read, from the same statistics read here.
+        var shared = signalsSnapshot.From(loaded.Snapshots, loaded.Statuses);
         var catalog = await status.GetCatalogAsync(cancellationToken);
         var limits = Limits(catalog);
         var advisor = new DecisionPathAdvisor(limits);
         var (cpu, cpuUnknown) = await CpuAsync(catalog, now, cancellationToken);
         var paths = new List<TargetDecisionPath>();
-        foreach (var t in targets)
+        foreach (var t in loaded.Targets)
         {
             var state = TargetHealthBuilder.Freshness(t.Snapshot, t.Status, now).State;
-            var (signals, views) = DatabaseSignals.Read(t.Snapshot, state, cpu, cpuUnknown, limits);
+            var (signals, views) = DatabaseSignals.Read(t.Name, t.Snapshot, state, cpu, cpuUnknown, limits, shared);
             paths.Add(TargetDecisionPath.Of(t.Name, state, views, advisor.Advise(signals)));
         }
         return new DecisionPathReport(now, P99(catalog), paths);
     }
 
-    private async Task<IReadOnlyList<Loaded>> LoadAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Loaded>> LoadAsync(CancellationToken cancellationToken) =>
+        (await LoadAllAsync(cancellationToken)).Targets;
+
+    private async Task<LoadedAll> LoadAllAsync(CancellationToken cancellationToken)
     {
         var names = PostgresStatsJob.Targets(ingest.CurrentValue, storage.Value).Keys.Order(StringComparer.Ordinal).ToList();
         var snapshots = await store.GetAllAsync(cancellationToken);
-        var statuses = (await sources.GetAllAsync(cancellationToken)).ToDictionary(s => s.Source, StringComparer.Ordinal);
-        return [.. names.Select(n => new Loaded(n, snapshots.GetValueOrDefault(n), statuses.GetValueOrDefault("postgres:" + n)))];
+        var rows = await sources.GetAllAsync(cancellationToken);
+        var statuses = rows.ToDictionary(s => s.Source, StringComparer.Ordinal);
+        return new LoadedAll([.. names.Select(n => new Loaded(n, snapshots.GetValueOrDefault(n), statuses.GetValueOrDefault("postgres:" + n)))], snapshots, rows);
     }
 
     /// <summary>The chapter's levels, with the CPU and connection levels in force (threshold overrides apply).</summary>

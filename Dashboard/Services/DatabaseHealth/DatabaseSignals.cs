@@ -11,14 +11,18 @@ public sealed record CpuHeld(string Entity, double Percent, TimeSpan Window, Dat
 
 /// <summary>
 /// Reads the decision path's <see cref="ScalingSignals"/> from what was measured: one database's
-/// statistics snapshot and the hosts' CPU. Whatever was not measured stays null (unknown) and says
-/// why; nothing is assumed. Each signal is listed with its value and where it came from.
+/// statistics snapshot and the hosts' CPU for the figures only this path uses, and the signals
+/// snapshot (the one the checklist and the owner's mistakes read) for the replica, partitioning,
+/// cache, pooler and sharding, so every view says the same about them. Whatever was not measured
+/// stays null (unknown) and says why; nothing is assumed. Each signal is listed with its value and
+/// where it came from.
 /// </summary>
 public static class DatabaseSignals
 {
     public static (ScalingSignals Signals, IReadOnlyList<SignalView> Views) Read(
-        PostgresStatsSnapshot? snapshot, TargetState state, CpuHeld? cpu, string cpuUnknown, AdviceLimits limits)
+        string target, PostgresStatsSnapshot? snapshot, TargetState state, CpuHeld? cpu, string cpuUnknown, AdviceLimits limits, SignalsSnapshot shared)
     {
+        ArgumentNullException.ThrowIfNull(shared);
         var views = new List<SignalView>();
         var at = snapshot?.TakenAt;
         var stale = state == TargetState.Stale ? " (last known values: collection is stale)" : "";
@@ -128,42 +132,15 @@ public static class DatabaseSignals
                 "pg_stat_activity client backends of the whole server")
             : Unknown(nameof(ScalingSignals.ConnectionSaturation), ConnLabel, Why(snapshot?.Connections.Problem)));
 
-        // 9. Replica.
-        var replication = snapshot?.Replication.Data;
-        bool? replica = null;
-        const string ReplicaLabel = "Streaming read replica";
-        if (replication is { IsStandby: true })
-        {
-            replica = true;
-            views.Add(Known(nameof(ScalingSignals.ReplicaPresent), ReplicaLabel, "yes: this database is itself a standby", "pg_is_in_recovery()"));
-        }
-        else if (replication is not null && snapshot!.Replication.Problem is null)
-        {
-            var streaming = replication.Standbys.Where(s => s.State == "streaming").ToList();
-            replica = streaming.Count > 0;
-            views.Add(Known(nameof(ScalingSignals.ReplicaPresent), ReplicaLabel,
-                streaming.Count > 0 ? $"yes: {string.Join(", ", streaming.Select(s => s.Name))} streaming" : "no standby streaming from this primary",
-                "pg_stat_replication"));
-        }
-        else
-        {
-            views.Add(Unknown(nameof(ScalingSignals.ReplicaPresent), ReplicaLabel, Why(snapshot?.Replication.Problem)));
-        }
-
-        // 10. Application cache: not visible from the database.
-        views.Add(Unknown(nameof(ScalingSignals.CachePresent), "Application cache (Redis) for hot reads",
-            "Not measurable from PostgreSQL statistics: whether the application caches hot reads is not known here."));
-
-        bool? partitioned = sizes?.PartitionedTables is { } count ? count > 0 : null;
-        const string PartLabel = "Partitioned tables";
-        views.Add(partitioned is { } p
-            ? Known(nameof(ScalingSignals.PartitioningInUse), PartLabel, p ? $"yes: {sizes!.PartitionedTables} partitioned table{(sizes.PartitionedTables == 1 ? "" : "s")}" : "no", "pg_class relkind 'p'")
-            : Unknown(nameof(ScalingSignals.PartitioningInUse), PartLabel, sizes is not null ? "Not collected by this version of the job." : Why(snapshot?.Sizes.Problem)));
-
-        views.Add(Unknown(nameof(ScalingSignals.ShardingInUse), "Sharding",
-            "Not measurable from one database: whether data is split across databases is not known here."));
-        views.Add(Unknown(nameof(ScalingSignals.ConnectionPoolerPresent), "Connection pooler",
-            "Not measured: a pooler such as PgBouncer is not visible in these statistics."));
+        // 9-12. Replica and partitioning of this database, the deployment's cache, sharding and pooler: from the signals snapshot.
+        var facts = shared.Database(target);
+        SignalView Shared(string signal, string label, SignalFact<bool> fact) =>
+            new(signal, label, fact.IsKnown, SignalVerdicts.Of(fact).Word(), fact.Provenance, fact.At);
+        views.Add(Shared(nameof(ScalingSignals.ReplicaPresent), "Streaming read replica", facts.Replica));
+        views.Add(Shared(nameof(ScalingSignals.CachePresent), "Application cache (Redis) for hot reads", shared.Cache));
+        views.Add(Shared(nameof(ScalingSignals.PartitioningInUse), "Partitioned tables", facts.Partitioning));
+        views.Add(Shared(nameof(ScalingSignals.ShardingInUse), "Sharding", shared.Sharding));
+        views.Add(Shared(nameof(ScalingSignals.ConnectionPoolerPresent), "Connection pooler", shared.ConnectionPooler));
 
         var signals = new ScalingSignals
         {
@@ -175,9 +152,7 @@ public static class DatabaseSignals
             DatabaseSizeBytes = databaseBytes,
             WritesPerSecond = writes,
             ConnectionSaturation = saturation,
-            ReplicaPresent = replica,
-            PartitioningInUse = partitioned,
         };
-        return (signals, views);
+        return (shared.ForDatabase(target, signals), views);
     }
 }
