@@ -4,7 +4,7 @@ using Dashboard.Domain.Forecasting;
 
 namespace Dashboard.Tests.Web;
 
-/// <summary>The forecast chart draws what UI.md asks: solid history, dashed forecast, a band, labelled thresholds, "now".</summary>
+/// <summary>The forecast chart draws what docs/ui.md asks: solid history, dashed forecast, a band, labelled thresholds, "now".</summary>
 public sealed class ForecastChartTests : MudBunitContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);

@@ -27,6 +27,7 @@ public sealed class OwnerCardsTests : MudBunitContext
         MonthStart = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero),
         DowntimeThisMonthMinutes = percent is null ? null : 12.5,
         MonthCoveragePercent = percent is null ? 0 : 100,
+        MeasuredAt = Now.AddSeconds(-20),
     };
 
     private static ErrorBudgetView Budget(SourceState state = SourceState.Ok, bool hasData = true) => new()
@@ -164,6 +165,8 @@ public sealed class OwnerCardsTests : MudBunitContext
         Assert.Equal("None of 5 checked", Figure(cut, "mistakes"));
         Assert.Contains("Manual deployments (needs: CI/CD)", cut.Find("[data-testid=owner-mistakes-unchecked]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=profile-empty]"));
+        // The figures' own time, so a reader can match them to the API's summary.
+        Assert.Equal("2025-03-10T11:59:40.0000000+00:00", cut.Find("[data-testid=owner-summary]").GetAttribute("data-measured-at"));
     }
 
     [Fact]

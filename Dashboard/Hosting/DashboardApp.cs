@@ -56,6 +56,7 @@ internal static class DashboardApp
         builder.Services.AddScoped<Services.Signals.SignalsSnapshotService>();
         builder.Services.AddScoped<Dashboard.Services.DatabaseHealth.DatabaseHealthService>();
         builder.Services.AddDashboardReports();
+        builder.Services.AddSingleton(new ReportTemplate(typeof(Components.Reports.ReportDocument)));
         builder.Services.AddScoped<Dashboard.Services.Alerts.IAlertTriage, Dashboard.Services.Alerts.AlertTriageService>();
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();

@@ -182,6 +182,7 @@ public sealed class BusinessSummaryService(
             DowntimeThisMonthMinutes = month.UptimePercent is null ? null : month.DowntimeSeconds / 60,
             MonthCoveragePercent = month.Coverage * 100,
             LatestReadingAt = facts.LatestReadingAt,
+            MeasuredAt = facts.MeasuredAt,
         };
         if (window.UptimePercent is null)
         {

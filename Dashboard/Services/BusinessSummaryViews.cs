@@ -69,6 +69,11 @@ public sealed record UptimeView
     /// <summary>Share of the month so far the readings cover, percent.</summary>
     public required double MonthCoveragePercent { get; init; }
     public DateTimeOffset? LatestReadingAt { get; init; }
+    /// <summary>
+    /// When the uptime, error-budget and downtime-cost figures were measured: the availability is read
+    /// once and shared by every summary for up to the cache lifetime, so this can be older than ComputedAt.
+    /// </summary>
+    public required DateTimeOffset MeasuredAt { get; init; }
     public DateTimeOffset? StaleSince { get; init; }
     /// <summary>The source's own error while stale.</summary>
     public string? StaleReason { get; init; }

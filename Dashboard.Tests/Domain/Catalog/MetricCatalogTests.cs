@@ -8,7 +8,7 @@ public class MetricCatalogTests
     private const ThresholdDirection Above = ThresholdDirection.AboveIsBad;
     private const ThresholdDirection Below = ThresholdDirection.BelowIsBad;
 
-    // The key-metrics table of scaling-facts.md, row by row: id, category, warning, critical,
+    // The key-metrics table of docs/metric-thresholds.md, row by row: id, category, warning, critical,
     // direction, unit, sustained-for minutes (0 = none).
     public static TheoryData<string, MetricCategory, double, double, ThresholdDirection, string, int> Table => new()
     {

@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace Dashboard.Components.Checklist;
 
-/// <summary>How a checklist state speaks (UI.md): a colour, an icon and a word together, never colour alone.</summary>
+/// <summary>How a checklist state speaks (docs/ui.md): a colour, an icon and a word together, never colour alone.</summary>
 public static class ChecklistFormat
 {
     public static Color Colour(ChecklistItemState state) => state switch

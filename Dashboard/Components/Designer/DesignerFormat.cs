@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace Dashboard.Components.Designer;
 
-/// <summary>How a budget verdict and a latency speak (UI.md): colour, icon and word together; stale values say "last".</summary>
+/// <summary>How a budget verdict and a latency speak (docs/ui.md): colour, icon and word together; stale values say "last".</summary>
 public static class DesignerFormat
 {
     public static Color Colour(BudgetVerdict verdict) => verdict switch

@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace Dashboard.Components.Engineer;
 
-/// <summary>Alert triage in words (UI.md: colour never alone, units and times on every number, stale is not zero).</summary>
+/// <summary>Alert triage in words (docs/ui.md: colour never alone, units and times on every number, stale is not zero).</summary>
 public static class AlertFormat
 {
     /// <summary>The panel's title: the answer to "what is firing?".</summary>

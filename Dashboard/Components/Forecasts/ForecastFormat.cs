@@ -3,7 +3,7 @@ using Dashboard.Services.Forecasts;
 
 namespace Dashboard.Components.Forecasts;
 
-/// <summary>Forecast answers in words (UI.md: a range in tables, "not enough history" instead of a guess).</summary>
+/// <summary>Forecast answers in words (docs/ui.md: a range in tables, "not enough history" instead of a guess).</summary>
 public static class ForecastFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");

@@ -4,7 +4,7 @@ namespace Dashboard.Components.Layout;
 
 /// <summary>
 /// Status colours mean one thing everywhere: Ok green, Warning amber, Critical red,
-/// Stale/NoData grey (see UI.md); the palette maps MudBlazor's Success/Warning/Error to them.
+/// Stale/NoData grey (see docs/ui.md); the palette maps MudBlazor's Success/Warning/Error to them.
 /// </summary>
 public static class DashboardTheme
 {

@@ -18,7 +18,7 @@ public readonly record struct GaugeScale(double Min, double Max)
 }
 
 /// <summary>
-/// How a gauge speaks (UI.md): a status is a colour, an icon and a word together; values carry
+/// How a gauge speaks (docs/ui.md): a status is a colour, an icon and a word together; values carry
 /// their unit; thresholds read the right way round for below-is-bad metrics.
 /// </summary>
 public static class GaugeFormat

@@ -4,7 +4,7 @@ using Dashboard.Services;
 
 namespace Dashboard.Components.Owner;
 
-/// <summary>The owner cards' figures in plain words (UI.md): units, no false precision, dates absolute and relative.</summary>
+/// <summary>The owner cards' figures in plain words (docs/ui.md): units, no false precision, dates absolute and relative.</summary>
 public static class OwnerFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Dashboard.Components.Shared;
 
 /// <summary>
-/// Numbers as people read them (UI.md): a unit on every value, money without false precision,
+/// Numbers as people read them (docs/ui.md): a unit on every value, money without false precision,
 /// durations in words, times absolute plus relative.
 /// </summary>
 public static class Humanize

@@ -1,15 +1,23 @@
 using System.Text;
-using Dashboard.Components.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace Dashboard.Services.Reports;
 
 /// <summary>
+/// The component that lays a report out (it takes the report as its <c>Report</c> parameter). The host's
+/// composition names it, so services never depend on a component type (docs/decisions/019-architecture-rules.md).
+/// </summary>
+public sealed record ReportTemplate(Type Component)
+{
+    public const string ReportParameter = "Report";
+}
+
+/// <summary>
 /// Renders a report to one self-contained HTML document with Blazor's HtmlRenderer: the same
 /// components (and the same forecast chart) as the views, with inline CSS and SVG, no external assets.
 /// </summary>
-public sealed class ReportRenderer(IServiceProvider services, ILoggerFactory loggers)
+public sealed class ReportRenderer(IServiceProvider services, ILoggerFactory loggers, ReportTemplate template)
 {
     public const string ContentType = "text/html; charset=utf-8";
 
@@ -19,9 +27,9 @@ public sealed class ReportRenderer(IServiceProvider services, ILoggerFactory log
         await using var renderer = new HtmlRenderer(services, loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<ReportDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            var output = await renderer.RenderComponentAsync(template.Component, ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(ReportDocument.Report)] = report,
+                [ReportTemplate.ReportParameter] = report,
             }));
             return output.ToHtmlString();
         });
