@@ -9,10 +9,13 @@ PORT=${DASHBOARD_APP_PORT:-5080}
 STATE=$REPO/.state/dev
 OUT=$STATE/app
 
-"$REPO/scripts/stack.sh" up --profile dev
-
+# Build first (it needs only the .NET SDK), then start the stack: Prometheus would otherwise spend the
+# build scraping a demo target that is not up yet, and the availability SLI would record those minutes
+# as the application being down (which it was).
 echo "[run] building the dashboard (Release)…"
 dotnet publish "$REPO/Dashboard/Dashboard.csproj" -c Release -o "$OUT" -nologo -v quiet --tl:off >/dev/null
+
+"$REPO/scripts/stack.sh" up --profile dev
 
 export DASHBOARD_STACK_SETTINGS=$STATE/appsettings.stack.json
 export Dashboard__DemoMode=true

@@ -33,7 +33,7 @@ public sealed class MetricCatalog
     /// <summary>The twelve key metrics of the chapter's thresholds table.</summary>
     public static MetricCatalog Default { get; } = new(
     [
-        Define(MetricIds.Uptime, MetricCategory.Availability, "Uptime", 99.9, 99.5, ThresholdDirection.BelowIsBad, MetricUnits.Percent),
+        Define(MetricIds.Uptime, MetricCategory.Availability, "Availability (uptime)", 99.9, 99.5, ThresholdDirection.BelowIsBad, MetricUnits.Percent),
         Define(MetricIds.LatencyP50, MetricCategory.Latency, "p50 response time", 200, 500, ThresholdDirection.AboveIsBad, MetricUnits.Milliseconds),
         Define(MetricIds.LatencyP99, MetricCategory.Latency, "p99 response time", 1000, 3000, ThresholdDirection.AboveIsBad, MetricUnits.Milliseconds),
         Define(MetricIds.ErrorRate, MetricCategory.Errors, "Error rate", 0.5, 2, ThresholdDirection.AboveIsBad, MetricUnits.Percent),

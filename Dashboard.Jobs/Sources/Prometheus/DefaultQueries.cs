@@ -38,7 +38,9 @@ public static class DefaultQueries
         [MetricIds.LatencyP99] = $"histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{{job=\"{AppJob}\"}}[5m]))) * 1000",
         [MetricIds.ErrorRate] =
             $"(sum(rate(http_requests_received_total{{job=\"{AppJob}\",code=~\"5..\"}}[5m])) or vector(0)) / sum(rate(http_requests_received_total{{job=\"{AppJob}\"}}[5m])) * 100",
-        [MetricIds.Cpu] = "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])))",
+        // Busy seconds over all seconds, per host: a ratio of two rates, so it is right even while a series is younger than
+        // the rate window (rate() then under-reads both alike), where 1 - rate(idle) would read a just-started host as busy.
+        [MetricIds.Cpu] = "100 * sum by (instance) (rate(node_cpu_seconds_total{mode!=\"idle\"}[5m])) / sum by (instance) (rate(node_cpu_seconds_total[5m]))",
         [MetricIds.Memory] = "100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)",
         [MetricIds.DbConnections] =
             "100 * sum by (job, instance, server) (pg_stat_activity_count) / on (job, instance, server) max by (job, instance, server) (pg_settings_max_connections)",
