@@ -128,32 +128,33 @@ public sealed class BusinessSummaryService(
     }
 
     /// <summary>
-    /// The availability readings of [from, to): closed 5-minute buckets from the rollup, then the raw
-    /// samples after the last rolled-up bucket, each series held on its own (several may overlap).
+    /// The availability readings of [from, to): 5-minute buckets from the rollup, then the raw samples
+    /// after the last rolled-up bucket, every series of the SLI pooled into one timeline.
     /// Also the SLI source of the newest reading (the <c>sli</c> label: requests, probes or up).
     /// </summary>
     private async Task<(List<UptimeReading> Readings, string? Source)> ReadingsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var buckets = await history.GetAsync(Series, null, from, to.AddMinutes(1), HistoryResolution.FiveMinutes, cancellationToken);
         var raw = await history.GetAsync(Series, null, to - ObservationHistory.RawUpTo, to.AddMinutes(1), HistoryResolution.Raw, cancellationToken);
-        var readings = new List<UptimeReading>();
-        (DateTimeOffset At, string Entity)? newest = null;
-        var hold = DefaultQueries.AvailabilityWindow;
-        foreach (var entity in buckets.Select(b => b.Entity).Union(raw.Select(r => r.Entity)))
-        {
-            var rolled = buckets.FirstOrDefault(b => b.Entity == entity)?.Points ?? [];
-            // Raw samples take over where the rollup ends (the open bucket, or buckets not rolled up yet).
-            var cut = rolled.Count > 0 ? rolled[^1].Time + TimeSpan.FromMinutes(5) : from;
-            var fresh = (raw.FirstOrDefault(r => r.Entity == entity)?.Points ?? []).Where(p => p.Time >= cut).ToList();
-            readings.AddRange(UptimeReading.Held(rolled.Select(p => (p.Time, p.Avg)), hold));
-            readings.AddRange(UptimeReading.Held(fresh.Select(p => (p.Time, p.Avg)), hold));
-            var last = fresh.Count > 0 ? fresh[^1].Time : rolled.Count > 0 ? rolled[^1].Time : (DateTimeOffset?)null;
-            if (last is { } at && (newest is null || at > newest.Value.At))
-            {
-                newest = (at, entity);
-            }
-        }
-        return (readings, newest is { } n && LabelSet.TryParse(n.Entity, out var labels) ? labels["sli"] : null);
+        // One signal, whatever its source label: the query's fallbacks (requests, probes, up) take turns, so the
+        // series are pooled into one timeline. A 5-minute bucket several of them share is their sample-weighted
+        // mean (a lone "up" sample at start-up weighs one sample, not five minutes); raw samples take over where
+        // the rollup ends (the open bucket, or buckets not rolled up yet), each standing until the next one.
+        var cut = buckets.SelectMany(b => b.Points).Select(p => p.Time + TimeSpan.FromMinutes(5)).DefaultIfEmpty(from).Max();
+        var samples = buckets.SelectMany(b => b.Points)
+            .Where(p => p.Count > 0 && double.IsFinite(p.Avg))
+            .GroupBy(p => p.Time)
+            .Select(g => (At: g.Key, Percent: g.Sum(p => p.Avg * p.Count) / g.Sum(p => p.Count)))
+            .Concat(raw.SelectMany(r => r.Points).Where(p => p.Time >= cut).Select(p => (At: p.Time, Percent: p.Avg)))
+            .ToList();
+        var newest = raw.Concat(buckets)
+            .Where(r => r.Points.Count > 0)
+            .Select(r => (At: r.Points[^1].Time, r.Entity))
+            .OrderByDescending(x => x.At)
+            .Select(x => x.Entity)
+            .FirstOrDefault();
+        var readings = UptimeReading.Held(samples, DefaultQueries.AvailabilityWindow).ToList();
+        return (readings, newest is not null && LabelSet.TryParse(newest, out var labels) ? labels["sli"] : null);
     }
 
     private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan step) => new(t.UtcTicks - (t.UtcTicks % step.Ticks), TimeSpan.Zero);
