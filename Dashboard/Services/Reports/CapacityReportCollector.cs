@@ -113,12 +113,12 @@ public sealed class CapacityReportCollector(
         {
             var threshold = metric.ToThreshold();
             var worst = summaries
-                .Where(s => s.Metric == metric.MetricId && s.Current is { } v && double.IsFinite(v))
-                .OrderByDescending(s => Badness(s.Current, threshold.Direction))
+                .Where(s => s.Metric == metric.MetricId && s.LastFitPoint is { } v && double.IsFinite(v))
+                .OrderByDescending(s => Badness(s.LastFitPoint, threshold.Direction))
                 .FirstOrDefault();
             stored.Add(worst is null
                 ? new SaturationLine(metric.MetricId, metric.Name, "", metric.Unit, null, HealthStatus.NoData, metric.Warning, metric.Critical, null, null)
-                : new SaturationLine(metric.MetricId, metric.Name, worst.Entity, metric.Unit, worst.Current, Judge(threshold, worst.Current!.Value),
+                : new SaturationLine(metric.MetricId, metric.Name, worst.Entity, metric.Unit, worst.LastFitPoint, Judge(threshold, worst.LastFitPoint!.Value),
                     metric.Warning, metric.Critical, worst.ComputedAt, null));
         }
         var asOf = summaries.Count > 0 ? summaries.Max(s => s.ComputedAt) : (DateTimeOffset?)null;
