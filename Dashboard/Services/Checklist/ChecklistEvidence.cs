@@ -118,7 +118,7 @@ public static class ChecklistEvidence
     {
         if (latest is null)
         {
-            return SignalReading.NotMeasured("no live reading on this instance yet");
+            return SignalReading.NotMeasured("no ingest pass has stored a reading yet");
         }
         var age = latest.Gauges.FirstOrDefault(g => g.MetricId == MetricIds.QueueLatency);
         var depth = latest.Gauges.FirstOrDefault(g => g.MetricId == MetricIds.QueueDepth && Fresh(g));

@@ -2,7 +2,6 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Health;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
-using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Storage;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed class ChecklistSignalReader(
     SourceStatusTracker sources,
     PostgresSnapshots snapshots,
     ObservationHistory history,
-    LiveFeed feed,
+    Dashboard.Jobs.Readings.ReadingService gauges,
     DependencyStatus dependencies,
     IOptionsMonitor<PrometheusOptions> prometheus,
     IServiceProvider services,
@@ -41,7 +40,7 @@ public sealed class ChecklistSignalReader(
             [ChecklistSignal.ConnectionPoolerPresent] = SignalReading.NotMeasured("a pooler such as PgBouncer is not visible in PostgreSQL statistics"),
             [ChecklistSignal.CachePresent] = ChecklistEvidence.Cache(
                 services.GetService<IConnectionMultiplexer>() is not null, redis?.Status.ToString(), redis?.Description, redis?.CheckedAt),
-            [ChecklistSignal.BackgroundJobsRunning] = ChecklistEvidence.BackgroundJobs(feed.Latest),
+            [ChecklistSignal.BackgroundJobsRunning] = ChecklistEvidence.BackgroundJobs(await gauges.GetGaugesAsync(cancellationToken)),
             [ChecklistSignal.ReplicaPresent] = await ReplicaAsync(now, cancellationToken),
             [ChecklistSignal.PartitioningOrSharding] = SignalReading.NotMeasured("table partitioning and sharding are not read from the databases yet"),
         };

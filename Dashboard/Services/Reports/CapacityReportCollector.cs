@@ -20,7 +20,6 @@ public sealed class CapacityReportCollector(
     BusinessProfileService profiles,
     SystemStatusService status,
     ObservationHistory history,
-    LiveFeed live,
     TimeProvider time)
 {
     /// <summary>How many of the top resources get a chart.</summary>
@@ -95,7 +94,7 @@ public sealed class CapacityReportCollector(
         var catalog = (await status.GetCatalogAsync(cancellationToken))
             .Where(m => m.Category == nameof(MetricCategory.Saturation))
             .ToList();
-        if (live.Latest is { } batch && now - batch.PublishedAt <= LiveFreshFor)
+        if (await status.GetGaugesAsync(cancellationToken) is { } batch && now - batch.PublishedAt <= LiveFreshFor)
         {
             var lines = catalog
                 .Select(m => batch.Gauges.Where(g => g.MetricId == m.MetricId).OrderBy(Severity).ThenByDescending(g => Badness(g.Value, g.Direction)).FirstOrDefault())
