@@ -82,6 +82,29 @@ public sealed class SeriesStateTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task TwoWorkersPassesAtOnce_BothComplete_OneRowPerSeries_SinceKeptWhereStatusHeld()
+    {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        var before = await app.Services.GetRequiredService<ReadingService>().GetAllAsync(CancellationToken.None);
+
+        // Two job instances (as two workers would run them) against the same primary, at once.
+        await Task.WhenAll(
+            app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None),
+            app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None));
+
+        var after = await app.Services.GetRequiredService<ReadingService>().GetAllAsync(CancellationToken.None);
+        Assert.Equal(after.Count, after.Select(r => (r.Metric, r.Entity)).Distinct().Count());
+        Assert.All(after, r => Assert.True(r.EvaluatedAt > before.Max(b => b.EvaluatedAt)));
+        foreach (var was in before)
+        {
+            if (after.SingleOrDefault(r => r.Metric == was.Metric && r.Entity == was.Entity) is { } now && now.Status == was.Status)
+            {
+                Assert.Equal(was.Since, now.Since);
+            }
+        }
+    }
+
+    [Fact]
     public async Task StatusApi_AnswersTheStoredReadings()
     {
         await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
