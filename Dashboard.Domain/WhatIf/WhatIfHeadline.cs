@@ -59,7 +59,7 @@ internal static class WhatIfHeadline
     }
 
     private static List<string> NamesAt(IReadOnlyList<ResourceProjection> resources, ThresholdBreach level) =>
-        [.. resources.Where(r => r.Breach == level).Select(Label)];
+        [.. resources.Where(r => r.Breach == level).Select(Label).Distinct(StringComparer.Ordinal)];
 
     private static string Label(ResourceProjection resource) => Labels.GetValueOrDefault(resource.MetricId, resource.Name);
 

@@ -52,7 +52,7 @@ public static class WhatIfProjector
             }
         }
 
-        return new WhatIfReport(multiplier, Rank(projected), notProjected);
+        return new WhatIfReport(multiplier, Rank(projected, p => p), notProjected);
     }
 
     private static ResourceProjection ProjectOne(MetricDefinition metric, double current, LoadModel model, double multiplier) =>
@@ -111,15 +111,20 @@ public static class WhatIfProjector
     }
 
     /// <summary>Critical first, then warning, then ok; within each, the one that got there (or will, for ok) at the
-    /// lowest multiplier first, then the lower critical multiplier; catalog order breaks the remaining ties.</summary>
-    private static List<ResourceProjection> Rank(List<ResourceProjection> projections) =>
-        [.. projections
-            .Select((projection, order) => (projection, order))
+    /// lowest multiplier first, then the lower critical multiplier; the given order (catalog order) breaks the remaining ties.
+    /// Public so that per-series projections (one row per metric and entity) rank the same way.</summary>
+    public static List<T> Rank<T>(IEnumerable<T> items, Func<T, ResourceProjection> projectionOf)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(projectionOf);
+        return [.. items
+            .Select((item, order) => (item, projection: projectionOf(item), order))
             .OrderByDescending(p => p.projection.Breach)
             .ThenBy(p => OrNever(p.projection.Breach == ThresholdBreach.Critical ? p.projection.CriticalAtMultiplier : p.projection.WarningAtMultiplier))
             .ThenBy(p => OrNever(p.projection.CriticalAtMultiplier))
             .ThenBy(p => p.order)
-            .Select(p => p.projection)];
+            .Select(p => p.item)];
+    }
 
     private static double OrNever(double? multiplier) => multiplier ?? double.PositiveInfinity;
 

@@ -1,4 +1,4 @@
-using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Sources.Alertmanager;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
@@ -8,7 +8,7 @@ namespace Dashboard.Jobs.Alerts;
 
 /// <summary>
 /// Keeps the alerts table on the primary, where every web instance and a restarted worker read the
-/// same state: each ingest pass's gauges (<see cref="GaugeAlerts"/>) and each read of Alertmanager
+/// same state: each ingest pass's readings (<see cref="GaugeAlerts"/>) and each read of Alertmanager
 /// (<see cref="AlertmanagerAlerts"/>) are applied in one transaction under an advisory lock, so two
 /// passes (the recurring job and an on-demand run, or two workers) never evaluate the same alert at once.
 /// Resolved and inactive rows older than <see cref="PruneAfter"/> are deleted on the way.
@@ -21,9 +21,9 @@ public sealed class AlertStore(IDbContextFactory<DashboardDbContext> contexts, T
     // pg_advisory_xact_lock key: "alerts" in ASCII.
     private const long LockKey = 0x616c65727473;
 
-    /// <summary>Evaluates the dashboard's alerts against one pass's gauges and the thresholds in force.</summary>
-    public Task EvaluateAsync(GaugeBatch batch, IReadOnlyList<MetricSettingRow> metrics, CancellationToken cancellationToken) =>
-        UpdateAsync(AlertRow.DashboardSource, rows => GaugeAlerts.Apply(rows, batch, metrics, time), cancellationToken);
+    /// <summary>Evaluates the dashboard's alerts against one pass's readings and the thresholds in force.</summary>
+    public Task EvaluateAsync(IReadOnlyList<SeriesReading> readings, IReadOnlyList<MetricSettingRow> metrics, CancellationToken cancellationToken) =>
+        UpdateAsync(AlertRow.DashboardSource, rows => GaugeAlerts.Apply(rows, readings, metrics, time), cancellationToken);
 
     /// <summary>Stores Alertmanager's active alerts (new ones added, missing ones resolved).</summary>
     public Task SyncAlertmanagerAsync(IReadOnlyList<AlertmanagerAlert> active, CancellationToken cancellationToken) =>

@@ -1,18 +1,18 @@
 using Dashboard.Domain.Health;
 using Dashboard.Domain.Values;
-using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage.Entities;
 
 namespace Dashboard.Jobs.Alerts;
 
 /// <summary>
-/// One ingest pass applied to the dashboard's own alerts: for every catalog metric and entity, a
+/// One ingest pass's readings (series, value, time, freshness) applied to the dashboard's own alerts: for every catalog metric and entity, a
 /// Warning and a Critical rule (the levels and sustained-for window in force, as two Prometheus
 /// alerting rules would be), each advanced by the Domain's <see cref="AlertStateMachine"/> from its
 /// stored state. Pure: it changes the rows it is given and returns the rows to add.
 /// <list type="bullet">
 /// <item>A fresh value (Ok / Warning / Critical) is evaluated; a row is created only once its condition holds.</item>
-/// <item>A Stale or NoData gauge is a source problem, not a value: the alert keeps its state (it neither
+/// <item>A Stale or NoData reading is a source problem, not a value: the alert keeps its state (it neither
 ///   fires nor resolves on a value nobody read) and is marked "source stale since T" with the reason.
 ///   A pending alert starts its sustained-for window again when values return: the gap was not observed.</item>
 /// <item>An entity missing from a pass whose metric has fresh values elsewhere is a series that ended
@@ -28,10 +28,10 @@ public static class GaugeAlerts
     private static readonly ThresholdBreach[] Levels = [ThresholdBreach.Warning, ThresholdBreach.Critical];
 
     public static IReadOnlyList<AlertRow> Apply(
-        IReadOnlyList<AlertRow> existing, GaugeBatch batch, IReadOnlyList<MetricSettingRow> metrics, TimeProvider clock)
+        IReadOnlyList<AlertRow> existing, IReadOnlyList<SeriesReading> readings, IReadOnlyList<MetricSettingRow> metrics, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(readings);
         ArgumentNullException.ThrowIfNull(metrics);
         var now = clock.GetUtcNow();
         var rows = existing.Where(r => r.Source == AlertRow.DashboardSource)
@@ -40,27 +40,27 @@ public static class GaugeAlerts
         foreach (var metric in metrics)
         {
             var threshold = metric.ToThreshold();
-            var gauges = batch.Gauges.Where(g => g.MetricId == metric.MetricId).ToList();
-            var fresh = gauges.Where(IsFresh).ToList();
+            var series = readings.Where(r => r.Metric == metric.MetricId).ToList();
+            var fresh = series.Where(r => r.IsFresh).ToList();
             foreach (var level in Levels)
             {
                 var rule = new AlertRule(metric.MetricId, threshold, level, threshold.SustainedFor ?? TimeSpan.Zero, KeepFiringFor);
                 var severity = AlertSeverities.FromLevel(level).ToString();
-                foreach (var gauge in fresh)
+                foreach (var reading in fresh)
                 {
-                    if (!rows.TryGetValue((metric.MetricId, gauge.Entity, severity), out var row))
+                    if (!rows.TryGetValue((metric.MetricId, reading.Entity, severity), out var row))
                     {
-                        if (!rule.IsMetBy(gauge.Value))
+                        if (!rule.IsMetBy(reading.Value))
                         {
                             continue;
                         }
-                        row = NewRow(metric, gauge.Entity, severity, now);
+                        row = NewRow(metric, reading.Entity, severity, now);
                         rows[(row.Metric, row.Entity, row.Severity)] = row;
                         added.Add(row);
                     }
-                    Evaluate(row, rule, gauge.Value, clock, now);
-                    row.LastValue = gauge.Value;
-                    row.LastValueAt = gauge.SampledAt;
+                    Evaluate(row, rule, reading.Value, clock, now);
+                    row.LastValue = reading.Value;
+                    row.LastValueAt = reading.SampledAt;
                     row.Warning = metric.Warning;
                     row.Critical = metric.Critical;
                     row.Unit = metric.Unit;
@@ -68,11 +68,11 @@ public static class GaugeAlerts
                     row.SustainedForSeconds = metric.SustainedForSeconds ?? 0;
                 }
 
-                var seen = fresh.Select(g => g.Entity).ToHashSet(StringComparer.Ordinal);
+                var seen = fresh.Select(r => r.Entity).ToHashSet(StringComparer.Ordinal);
                 foreach (var row in rows.Values.Where(r => r.Metric == metric.MetricId && r.Severity == severity && r.IsOpen && !seen.Contains(r.Entity)))
                 {
-                    var problem = gauges.FirstOrDefault(g => g.Entity == row.Entity && !IsFresh(g))
-                        ?? (fresh.Count == 0 ? gauges.FirstOrDefault(g => !IsFresh(g)) : null);
+                    var problem = series.FirstOrDefault(r => r.Entity == row.Entity && !r.IsFresh)
+                        ?? (fresh.Count == 0 ? series.FirstOrDefault(r => !r.IsFresh) : null);
                     if (problem is not null || fresh.Count == 0)
                     {
                         HoldStale(row, problem, now);
@@ -86,9 +86,6 @@ public static class GaugeAlerts
         }
         return added;
     }
-
-    private static bool IsFresh(GaugeSnapshot gauge) =>
-        gauge.Value is not null && gauge.Status is HealthStatus.Ok or HealthStatus.Warning or HealthStatus.Critical;
 
     private static void Evaluate(AlertRow row, AlertRule rule, double? value, TimeProvider clock, DateTimeOffset now)
     {
@@ -109,10 +106,10 @@ public static class GaugeAlerts
         row.SourceStaleReason = null;
     }
 
-    private static void HoldStale(AlertRow row, GaugeSnapshot? gauge, DateTimeOffset now)
+    private static void HoldStale(AlertRow row, SeriesReading? reading, DateTimeOffset now)
     {
-        row.SourceStaleSince ??= gauge?.Since ?? now;
-        row.SourceStaleReason = gauge switch
+        row.SourceStaleSince ??= reading?.Since ?? now;
+        row.SourceStaleReason = reading switch
         {
             { StaleReason: { Length: > 0 } reason } => reason,
             { Status: HealthStatus.NoData } => "no data: the query returned nothing",

@@ -2,6 +2,7 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Alerts;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
@@ -26,7 +27,7 @@ public sealed class PrometheusIngestJob(
     IOptionsMonitor<IngestOptions> ingestOptions,
     IDbContextFactory<DashboardDbContext> contexts,
     GaugeSnapshotBuilder gauges,
-    LiveFeed feed,
+    SeriesStateStore states,
     IGaugePublisher publisher,
     AlertStore alerts,
     TimeProvider time)
@@ -92,10 +93,15 @@ public sealed class PrometheusIngestJob(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
-        var batch = gauges.Build(metrics, byMetric, failures, feed.Latest);
+        // The series' state on the primary (not this process's memory) is what "since" and a stale
+        // series' last value continue from; a pass older than the stored one changes nothing.
+        if (await states.RecordPassAsync(previous => gauges.Read(metrics, byMetric, failures, previous), cancellationToken) is not { } readings)
+        {
+            return;
+        }
         // Before publishing, so a page that reloads its alerts on a new batch sees this pass's states.
-        await alerts.EvaluateAsync(batch, metrics, cancellationToken);
-        await publisher.PublishAsync(batch, cancellationToken);
+        await alerts.EvaluateAsync(readings, metrics, cancellationToken);
+        await publisher.PublishAsync(GaugeSnapshotBuilder.Display(readings.Select(r => r.EvaluatedAt).DefaultIfEmpty(time.GetUtcNow()).Max(), metrics, readings), cancellationToken);
     }
 
     /// <summary>Fills [from, to] from query_range, metric by metric.</summary>

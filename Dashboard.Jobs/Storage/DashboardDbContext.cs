@@ -27,6 +27,7 @@ public class DashboardDbContext : IdentityDbContext<DashboardUser>, IDataProtect
     public DbSet<ChecklistItemStateRow> ChecklistItemStates => Set<ChecklistItemStateRow>();
     public DbSet<ReportRow> Reports => Set<ReportRow>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<Readings.SeriesReading> SeriesStates => Set<Readings.SeriesReading>();
 
     // The observation store: written by ObservationWriter (binary COPY), read here.
     public DbSet<SeriesRow> Series => Set<SeriesRow>();

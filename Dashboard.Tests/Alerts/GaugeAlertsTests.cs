@@ -3,14 +3,15 @@ using Dashboard.Domain.Health;
 using Dashboard.Jobs.Alerts;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage.Entities;
 using Dashboard.Tests.Domain;
 
 namespace Dashboard.Tests.Alerts;
 
 /// <summary>
-/// Ingest passes as the pipeline makes them (thresholds rows -> GaugeSnapshotBuilder -> batch) applied
-/// to the stored alerts, every 15 s on a manual clock.
+/// Ingest passes as the pipeline makes them (thresholds rows -> GaugeSnapshotBuilder -> readings, each pass
+/// continuing the previous pass's stored state) applied to the stored alerts, every 15 s on a manual clock.
 /// </summary>
 public sealed class GaugeAlertsTests
 {
@@ -31,7 +32,7 @@ public sealed class GaugeAlertsTests
         Critical = m.Threshold.Critical,
         SustainedForSeconds = m.Threshold.SustainedFor is { } s ? (int)s.TotalSeconds : null,
     })];
-    private GaugeBatch? previous;
+    private IReadOnlyList<SeriesReading> previous = [];
 
     private AlertRow Row(string metric, AlertSeverity severity, string entity = HostA) =>
         rows.Single(r => r.Metric == metric && r.Severity == severity.ToString() && r.Entity == entity);
@@ -48,9 +49,9 @@ public sealed class GaugeAlertsTests
         var failures = failure is null
             ? new Dictionary<string, (string, DateTimeOffset)>()
             : new Dictionary<string, (string, DateTimeOffset)> { [MetricIds.Cpu] = (failure, now) };
-        var batch = new GaugeSnapshotBuilder(clock).Build([.. metrics.Where(m => m.MetricId == MetricIds.Cpu)], observations, failures, previous);
-        previous = batch;
-        rows.AddRange(GaugeAlerts.Apply(rows, batch, metrics, clock));
+        var readings = new GaugeSnapshotBuilder(clock).Read([.. metrics.Where(m => m.MetricId == MetricIds.Cpu)], observations, failures, previous);
+        previous = readings;
+        rows.AddRange(GaugeAlerts.Apply(rows, readings, metrics, clock));
     }
 
     private void IngestFor(TimeSpan span, Dictionary<string, double>? cpu, string? failure = null)
@@ -194,5 +195,46 @@ public sealed class GaugeAlertsTests
         var row = Row(MetricIds.Cpu, AlertSeverity.Warning);
         Assert.Equal(nameof(AlertState.Firing), row.State);
         Assert.Equal(10, row.Warning);
+    }
+
+    [Fact]
+    public void StoredReadingGoneStale_HoldsFiringWithTheReadingsSinceAndReason()
+    {
+        IngestFor(TimeSpan.FromMinutes(5) + Pass, new() { [HostA] = 80 });
+        var row = Row(MetricIds.Cpu, AlertSeverity.Warning);
+        var staleSince = clock.GetUtcNow().AddSeconds(-30);
+        clock.Advance(Pass);
+
+        // A reading as ReadingService answers it when no pass has refreshed it: the value is kept, it is not fresh.
+        SeriesReading[] readings = [previous.Single() with
+        {
+            Status = HealthStatus.Stale, Since = staleSince, StaleReason = "no ingest pass has read it since 10:00:00 UTC",
+        }];
+        rows.AddRange(GaugeAlerts.Apply(rows, readings, metrics, clock));
+
+        Assert.Equal(nameof(AlertState.Firing), row.State);
+        Assert.Equal(staleSince, row.SourceStaleSince);
+        Assert.Equal("no ingest pass has read it since 10:00:00 UTC", row.SourceStaleReason);
+        Assert.Equal(80, row.LastValue);
+    }
+
+    [Fact]
+    public void BuilderAfterARestart_ContinuesSinceAndLastGoodValueFromTheStoredReadings()
+    {
+        IngestFor(TimeSpan.FromMinutes(1), new() { [HostA] = 75 });
+        var stored = previous.Single();
+        clock.Advance(Pass);
+
+        // A new process: a new builder with nothing in memory, given only what series_state holds.
+        var fresh = new GaugeSnapshotBuilder(clock).Read([.. metrics.Where(m => m.MetricId == MetricIds.Cpu)],
+            new Dictionary<string, List<Observation>> { [MetricIds.Cpu] = [new(MetricIds.Cpu, HostA, clock.GetUtcNow(), 76)] },
+            new Dictionary<string, (string, DateTimeOffset)>(), [stored]).Single();
+        var failed = new GaugeSnapshotBuilder(clock).Read([.. metrics.Where(m => m.MetricId == MetricIds.Cpu)],
+            new Dictionary<string, List<Observation>>(),
+            new Dictionary<string, (string, DateTimeOffset)> { [MetricIds.Cpu] = ("connection refused", stored.EvaluatedAt) }, [stored]).Single();
+
+        Assert.Equal((HealthStatus.Warning, stored.Since, 76d), (fresh.Status, fresh.Since, fresh.Value!.Value));
+        Assert.Equal((HealthStatus.Stale, 75d, stored.SampledAt, 75d), (failed.Status, failed.Value!.Value, failed.SampledAt, failed.LastGoodValue!.Value));
+        Assert.Equal("connection refused", failed.StaleReason);
     }
 }

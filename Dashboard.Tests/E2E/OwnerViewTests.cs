@@ -58,7 +58,6 @@ public sealed class OwnerViewTests(DashboardAppFactory app)
         await Assertions.Expect(page.Locator("[data-testid=owner-budget-fit-verdict]")).ToContainTextAsync("Within budget");
         await Assertions.Expect(page.Locator("[data-testid=owner-burn-tier]")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("[data-testid=whatif-3x]")).Not.ToBeEmptyAsync();
-        await Assertions.Expect(page.Locator("[data-testid=planned-work]")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, "owner-view");
     }
 

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Demo;
+using Dashboard.Jobs.Jobs;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web;
 
@@ -104,7 +106,7 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("metric,name,entity,unit,current,status", lines[0]);
+        Assert.StartsWith("metric,name,entity,unit,last_fit_point,status", lines[0]);
         Assert.Equal(forecasts.Count + 1, lines.Length);
     }
 
@@ -195,19 +197,75 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
     }
 
     [Fact]
-    public async Task WhatIf_At10x_ProjectsFromStoredCurrentValues()
+    public async Task WhatIf_At10x_ProjectsEachSeriesFromItsReadingNow()
     {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
         using var owner = app.CreateRawClient(app.For("owner").Token);
-        var forecasts = await WaitForForecastsAsync(owner);
-        var cpuNow = forecasts.Where(f => f.GetProperty("metric").GetString() == MetricIds.Cpu && f.TryGetProperty("current", out _))
-            .Max(f => Math.Clamp(f.GetProperty("current").GetDouble(), 0, 100));
 
         var report = await owner.GetFromJsonAsync<JsonElement>("/api/v1/whatif?multiplier=10");
 
         Assert.Equal(10, report.GetProperty("multiplier").GetDouble());
-        var cpu = report.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("metricId").GetString() == MetricIds.Cpu);
-        Assert.Equal(cpuNow, cpu.GetProperty("current").GetDouble(), 6);
+        var cpu = report.GetProperty("resources").EnumerateArray().First(r => r.GetProperty("metricId").GetString() == MetricIds.Cpu);
+        Assert.Equal(Math.Clamp(cpu.GetProperty("now").GetProperty("value").GetDouble(), 0, 100), cpu.GetProperty("current").GetDouble(), 6);
         Assert.False(string.IsNullOrWhiteSpace(report.GetProperty("headline").GetString()));
+    }
+
+    [Fact]
+    public async Task WhatIf_At1x_OneRowPerSeries_EachNowIsTheStatusApiReadingOfThatSeries()
+    {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        using var engineer = app.CreateRawClient(app.For("engineer").Token);
+
+        var (gauges, report) = await WithSteadyStatusAsync(engineer, () => engineer.GetFromJsonAsync<JsonElement>("/api/v1/whatif?multiplier=1"));
+
+        var rows = report.GetProperty("resources").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        var series = rows.Select(r => (r.GetProperty("metricId").GetString(), r.GetProperty("entity").GetString())).ToList();
+        Assert.Equal(series.Count, series.Distinct().Count());
+        foreach (var row in rows)
+        {
+            var gauge = gauges[(row.GetProperty("metricId").GetString()!, row.GetProperty("entity").GetString()!)];
+            AssertSameReading(gauge, row.GetProperty("now"));
+        }
+    }
+
+    [Fact]
+    public async Task Forecasts_NowIsTheStatusApiReadingOfTheSameSeries_FitPointKeptApart()
+    {
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<RollupJob>().RunAsync(CancellationToken.None);
+        using var engineer = app.CreateRawClient(app.For("engineer").Token);
+        Assert.Equal("Succeeded", (await RecomputeAsync(engineer)).GetProperty("state").GetString());
+
+        var (gauges, forecasts) = await WithSteadyStatusAsync(engineer, () => GetForecastsAsync(engineer));
+
+        var withNow = forecasts.Where(f => f.TryGetProperty("now", out var now) && now.ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(withNow);
+        foreach (var forecast in withNow)
+        {
+            var gauge = gauges[(forecast.GetProperty("metric").GetString()!, forecast.GetProperty("entity").GetString()!)];
+            AssertSameReading(gauge, forecast.GetProperty("now"));
+        }
+        Assert.All(forecasts, f => Assert.True(f.TryGetProperty("lastFitPoint", out _)));
+    }
+
+    /// <summary>The status API's gauges by series and <paramref name="read"/>'s answer, taken while no ingest pass stored new readings.</summary>
+    private static async Task<(Dictionary<(string, string), JsonElement> Gauges, T Answer)> WithSteadyStatusAsync<T>(HttpClient client, Func<Task<T>> read)
+    {
+        var (before, answer, after) = await Eventually.WaitForAsync(async () =>
+            (await client.GetStringAsync("/api/v1/status"), await read(), await client.GetStringAsync("/api/v1/status")),
+            r => r.Item1 == r.Item3, JobTimeout, "the status API to stay the same around a read");
+        var gauges = JsonDocument.Parse(before).RootElement.GetProperty("gauges").EnumerateArray()
+            .ToDictionary(g => (g.GetProperty("metricId").GetString()!, g.GetProperty("entity").GetString()!));
+        return (gauges, answer);
+    }
+
+    private static void AssertSameReading(JsonElement gauge, JsonElement now)
+    {
+        Assert.Equal(gauge.GetProperty("status").GetString(), now.GetProperty("status").GetString());
+        Assert.Equal(gauge.GetProperty("value").ToString(), now.GetProperty("value").ToString());
+        Assert.Equal(gauge.GetProperty("sampledAt").ToString(), now.GetProperty("sampledAt").ToString());
+        Assert.Equal(gauge.GetProperty("since").ToString(), now.GetProperty("since").ToString());
     }
 
     private static DateTimeOffset? FirstBreach(JsonElement forecast)

@@ -34,11 +34,11 @@ internal static class ApiEndpoints
             })
             .RequireAuthorization(Policies.Owner);
 
-        // The gauges now, filtered for the caller's role (automation, wall scripts).
-        api.MapGet("/status", (ClaimsPrincipal user, Jobs.Live.LiveFeed feed) =>
-            feed.Latest is { } latest
+        // The gauges now (the stored readings, the same on every instance), filtered for the caller's role (automation, wall scripts).
+        api.MapGet("/status", async (ClaimsPrincipal user, SystemStatusService status, CancellationToken ct) =>
+            await status.GetGaugesAsync(ct) is { } latest
                 ? Results.Ok(Live.GaugeVisibility.For(user, latest))
-                : Results.Ok(new { publishedAt = (DateTimeOffset?)null, gauges = Array.Empty<object>(), note = "No ingest has run on this instance yet." }));
+                : Results.Ok(new { publishedAt = (DateTimeOffset?)null, gauges = Array.Empty<object>(), note = "No ingest pass has stored a reading yet." }));
 
         api.MapGet("/catalog", (SystemStatusService status, CancellationToken ct) => status.GetCatalogAsync(ct));
 

@@ -98,9 +98,23 @@ internal static class ForecastEndpoints
                 {
                     view.Report.Multiplier,
                     view.Report.Headline,
-                    view.Report.Resources,
+                    // One row per metric and entity, each from that series' reading now (value, time, status).
+                    resources = view.Rows.Select(r => new
+                    {
+                        r.Projection.MetricId,
+                        r.Projection.Name,
+                        r.Entity,
+                        r.Projection.Unit,
+                        r.Now,
+                        r.Projection.Current,
+                        r.Projection.Projected,
+                        r.Projection.Saturated,
+                        r.Projection.Breach,
+                        r.Projection.WarningAtMultiplier,
+                        r.Projection.CriticalAtMultiplier,
+                        r.Projection.Model,
+                    }),
                     view.Report.NotProjected,
-                    sources = view.Sources,
                 });
             }
             catch (DomainValidationException ex)

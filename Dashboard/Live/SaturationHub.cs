@@ -18,7 +18,7 @@ public interface ISaturationClient
 /// of its role's view, so a designer's connection never carries gauges it may not see.
 /// </summary>
 [Authorize(Policy = Policies.Overview)]
-public sealed class SaturationHub(LiveFeed feed) : Hub<ISaturationClient>
+public sealed class SaturationHub(Jobs.Readings.ReadingService readings) : Hub<ISaturationClient>
 {
     public const string Path = "/hubs/saturation";
 
@@ -28,6 +28,7 @@ public sealed class SaturationHub(LiveFeed feed) : Hub<ISaturationClient>
         await base.OnConnectedAsync();
     }
 
-    /// <summary>The latest batch at once, so a new client does not wait for the next ingest.</summary>
-    public GaugeBatch? GetLatest() => feed.Latest is { } latest ? GaugeVisibility.For(Context.User!, latest) : null;
+    /// <summary>The stored readings at once (the same on every instance), so a new client does not wait for the next ingest.</summary>
+    public async Task<GaugeBatch?> GetLatest() =>
+        await readings.GetGaugesAsync(Context.ConnectionAborted) is { } latest ? GaugeVisibility.For(Context.User!, latest) : null;
 }

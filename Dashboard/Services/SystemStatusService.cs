@@ -1,4 +1,6 @@
 using Dashboard.Jobs.Ingest;
+using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +8,8 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Dashboard.Services;
 
-/// <summary>Catalog thresholds and job runs for the overview and the API, read via the cache over the replica.</summary>
-public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache, SourceStatusTracker sources)
+/// <summary>Catalog thresholds and job runs for the overview and the API, read via the cache over the replica; the gauges now from <see cref="ReadingService"/>.</summary>
+public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, HybridCache cache, SourceStatusTracker sources, ReadingService readings)
 {
     public const string CatalogTag = "catalog";
     public const string CatalogKey = "catalog";
@@ -18,6 +20,9 @@ public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, 
             await using var db = await reads.CreateDbContextAsync(ct);
             return await db.MetricSettings.OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(ct);
         }, tags: [CatalogTag], cancellationToken: cancellationToken);
+
+    /// <summary>Every series' stored reading as a gauge (GET /api/v1/status); null before the first ingest pass.</summary>
+    public Task<GaugeBatch?> GetGaugesAsync(CancellationToken cancellationToken) => readings.GetGaugesAsync(cancellationToken);
 
     /// <summary>
     /// Source health, from the primary and never cached: "stale since T" must not itself be stale.

@@ -52,6 +52,59 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.ToTable("source_status", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Jobs.Readings.SeriesReading", b =>
+                {
+                    b.Property<string>("Metric")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Entity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("entity");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<DateTimeOffset?>("LastGoodAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_good_at");
+
+                    b.Property<double?>("LastGoodValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_good_value");
+
+                    b.Property<DateTimeOffset?>("SampledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sampled_at");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("StaleReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stale_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Metric", "Entity")
+                        .HasName("pk_series_state");
+
+                    b.ToTable("series_state", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Jobs.Storage.Entities.AlertRow", b =>
                 {
                     b.Property<long>("Id")

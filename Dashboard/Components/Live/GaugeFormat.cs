@@ -58,6 +58,18 @@ public static class GaugeFormat
         return $"warning {side} {Humanize.Value(gauge.Warning, gauge.Unit)} · critical {side} {Humanize.Value(gauge.Critical, gauge.Unit)}";
     }
 
+    /// <summary>
+    /// A series' reading now with its time, as every page shows it ("72 % · 14:05"); "stale: 72 % · 14:05" when its
+    /// source is stale or no pass has refreshed it, "no data" without a value.
+    /// </summary>
+    public static string ReadingAt(Dashboard.Jobs.Readings.SeriesReading? reading, string unit) => reading switch
+    {
+        { Value: { } value, SampledAt: { } at, IsFresh: true } => $"{Humanize.Value(value, unit)} · {Clock(at, seconds: false)}",
+        { Value: { } value, SampledAt: { } at } => $"stale: {Humanize.Value(value, unit)} · {Clock(at, seconds: false)}",
+        { Status: HealthStatus.Stale } => "stale: no value",
+        _ => "no data",
+    };
+
     /// <summary>A clock time of day, local to the server like the rest of the UI ("14:05:12").</summary>
     public static string Clock(DateTimeOffset at, bool seconds = true) =>
         at.ToLocalTime().ToString(seconds ? "HH:mm:ss" : "HH:mm", Culture);

@@ -4,6 +4,7 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Jobs.Live;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Postgres;
 using Dashboard.Jobs.Storage;
@@ -18,7 +19,7 @@ namespace Dashboard.Services.DatabaseHealth;
 /// Database health and the decision path of every monitored PostgreSQL target, from the latest
 /// snapshots the ingest-postgres job shares through postgres_snapshots (read from the replica), the
 /// per-source status (primary, never cached: "stale since" must not itself be stale), the stored
-/// table-size history (growth, cached per snapshot) and the live feed (p99).
+/// table-size history (growth, cached per snapshot) and the stored readings (p99, ReadingService).
 /// </summary>
 public sealed class DatabaseHealthService(
     PostgresSnapshotStore store,
@@ -26,7 +27,7 @@ public sealed class DatabaseHealthService(
     SystemStatusService status,
     SignalsSnapshotService signalsSnapshot,
     ObservationHistory history,
-    LiveFeed feed,
+    ReadingService readings,
     HybridCache cache,
     IOptionsMonitor<IngestOptions> ingest,
     IOptions<StorageOptions> storage,
@@ -68,7 +69,7 @@ public sealed class DatabaseHealthService(
         var now = time.GetUtcNow();
         var loaded = await LoadAllAsync(cancellationToken);
         // The same snapshot the checklist and the owner's mistakes read, from the same statistics read here.
-        var shared = signalsSnapshot.From(loaded.Snapshots, loaded.Statuses);
+        var shared = signalsSnapshot.From(loaded.Snapshots, loaded.Statuses, await readings.GetGaugesAsync(cancellationToken));
         var catalog = await status.GetCatalogAsync(cancellationToken);
         var limits = Limits(catalog);
         var advisor = new DecisionPathAdvisor(limits);
@@ -80,7 +81,7 @@ public sealed class DatabaseHealthService(
             var (signals, views) = DatabaseSignals.Read(t.Name, t.Snapshot, state, cpu, cpuUnknown, limits, shared);
             paths.Add(TargetDecisionPath.Of(t.Name, state, views, advisor.Advise(signals)));
         }
-        return new DecisionPathReport(now, P99(catalog), paths);
+        return new DecisionPathReport(now, P99(catalog, await readings.GetMetricAsync(MetricIds.LatencyP99, cancellationToken)), paths);
     }
 
     private async Task<IReadOnlyList<Loaded>> LoadAsync(CancellationToken cancellationToken) =>
@@ -196,9 +197,8 @@ public sealed class DatabaseHealthService(
             : (busiest, "");
     }
 
-    private SymptomView? P99(IReadOnlyList<MetricSettingRow> catalog)
+    private static SymptomView? P99(IReadOnlyList<MetricSettingRow> catalog, IReadOnlyList<SeriesReading> gauges)
     {
-        var gauges = feed.Latest?.Gauges.Where(g => g.MetricId == MetricIds.LatencyP99).ToList() ?? [];
         if (gauges.Count == 0)
         {
             return null;

@@ -24,7 +24,7 @@ public sealed class DesignerService(
     SystemStatusService status,
     BusinessProfileService profiles,
     SourceStatusTracker sources,
-    LiveFeed feed,
+    Dashboard.Jobs.Readings.ReadingService readings,
     TimeProvider time)
 {
     /// <summary>The ranges the view offers.</summary>
@@ -52,7 +52,7 @@ public sealed class DesignerService(
         var recentP99 = await history.GetAsync(DefaultQueries.RouteLatencyP99, null, now - CurrentWindow, to, HistoryResolution.Raw, cancellationToken);
         var problem = await SourceProblemAsync(cancellationToken);
 
-        var overall = Overall(budget, Merge(p50), Merge(p99), feed.Latest);
+        var overall = Overall(budget, Merge(p50), Merge(p99), await readings.GetGaugesAsync(cancellationToken));
         var routes = routeP50.Select(s => s.Entity).Union(routeP99.Select(s => s.Entity), StringComparer.Ordinal)
             .Select(entity => Route(entity, routeP50, routeP99, Latest(recentP50, entity), Latest(recentP99, entity), budget, problem, now))
             .OrderBy(r => r.Verdict)
@@ -76,7 +76,7 @@ public sealed class DesignerService(
     public async Task<ConversionView> GetConversionAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var profile = await profiles.GetAsync(user, cancellationToken);
-        var gauge = CurrentGauge(feed.Latest, MetricIds.LatencyP50);
+        var gauge = CurrentGauge(await readings.GetGaugesAsync(cancellationToken), MetricIds.LatencyP50);
         return Conversion(profile, gauge);
     }
 
@@ -207,7 +207,7 @@ public sealed class DesignerService(
         var stale = new[] { g50, g99 }.FirstOrDefault(g => g?.Status == HealthStatus.Stale);
         if (latest is null)
         {
-            return route with { Summary = "no live reading on this instance yet" };
+            return route with { Summary = "no ingest pass has stored a reading yet" };
         }
         return Judged(route, budget, stale is null ? null : stale.StaleReason ?? "source stale");
     }

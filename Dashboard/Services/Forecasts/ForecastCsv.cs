@@ -73,11 +73,11 @@ public static class ForecastCsv
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var csv = new StringBuilder();
-        csv.AppendLine("metric,name,entity,unit,current,status,trend,model,smape_percent,warning_level,warning_expected,warning_earliest,warning_latest,critical_level,critical_expected,critical_earliest,critical_latest,computed_at,message");
+        csv.AppendLine("metric,name,entity,unit,last_fit_point,status,trend,model,smape_percent,warning_level,warning_expected,warning_earliest,warning_latest,critical_level,critical_expected,critical_earliest,critical_latest,computed_at,message");
         foreach (var s in summaries)
         {
             csv.AppendJoin(',',
-                Quote(s.Metric), Quote(s.Name), Quote(s.Entity), Quote(s.Unit), Number(s.Current), s.Status, s.Trend, s.Model ?? "",
+                Quote(s.Metric), Quote(s.Name), Quote(s.Entity), Quote(s.Unit), Number(s.LastFitPoint), s.Status, s.Trend, s.Model ?? "",
                 Number(s.Smape), Number(s.Warning?.Level), Date(s.Warning?.Expected, s.Warning), Date(s.Warning?.Earliest, null), Date(s.Warning?.Latest, null),
                 Number(s.Critical?.Level), Date(s.Critical?.Expected, s.Critical), Date(s.Critical?.Earliest, null), Date(s.Critical?.Latest, null),
                 s.ComputedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), Quote(s.Message));

@@ -2,6 +2,7 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Domain.Forecasting;
 using Dashboard.Domain.Values;
 using Dashboard.Jobs.Forecasting;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed class ForecastQueryService(
     IDbContextFactory<ReadDbContext> reads,
     IDbContextFactory<DashboardDbContext> writes,
     ObservationHistory history,
+    ReadingService readings,
     HybridCache cache,
     TimeProvider time)
 {
@@ -34,10 +36,11 @@ public sealed class ForecastQueryService(
     {
         var rows = await GetRowsAsync(cancellationToken);
         var names = await GetNamesAsync(cancellationToken);
+        var current = (await readings.GetAllAsync(cancellationToken)).ToDictionary(r => (r.Metric, r.Entity));
         var now = time.GetUtcNow();
         var order = ForecastSeriesIds.All.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return [.. rows
-            .Select(r => Summarise(r, names, now))
+            .Select(r => Summarise(r, names, now) with { Now = current.GetValueOrDefault((r.Metric, r.Entity)) })
             .OrderBy(s => s.FirstBreach(now) ?? DateTimeOffset.MaxValue)
             .ThenByDescending(s => s.TrendsTowardsBreach)
             .ThenBy(s => s.Headroom ?? double.MaxValue)
@@ -60,7 +63,8 @@ public sealed class ForecastQueryService(
             (await history.GetAsync(metric, entity, to - TimeSpan.FromDays(historyDays), to, HistoryResolution.OneHour, ct))
                 .SelectMany(s => s.Points).ToList(),
             Entry, [Tag], cancellationToken);
-        return new ForecastDetail(Summarise(row, names, now), ForecastRowMapper.Points(row), past);
+        var reading = await readings.GetAsync(metric, entity, cancellationToken);
+        return new ForecastDetail(Summarise(row, names, now) with { Now = reading }, ForecastRowMapper.Points(row), past);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Forecasting;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage;
 
 namespace Dashboard.Services.Forecasts;
@@ -7,7 +8,10 @@ namespace Dashboard.Services.Forecasts;
 public sealed record CrossingView(
     string Kind, double Level, DateTimeOffset? Expected, DateTimeOffset? Earliest, DateTimeOffset? Latest, bool Actionable, double? DaysUntil);
 
-/// <summary>One stored forecast without its points: the row of the PM view's ranked table.</summary>
+/// <summary>
+/// One stored forecast without its points: the row of the PM view's ranked table. <paramref name="LastFitPoint"/> is the
+/// last hourly point used by the fit (history, not "now"); <see cref="Now"/> is the series' current reading.
+/// </summary>
 public sealed record ForecastSummary(
     string Metric,
     string Name,
@@ -15,7 +19,7 @@ public sealed record ForecastSummary(
     string Unit,
     string Status,
     string Message,
-    double? Current,
+    double? LastFitPoint,
     string? Model,
     int SeasonLength,
     IReadOnlyDictionary<string, double> Parameters,
@@ -31,15 +35,18 @@ public sealed record ForecastSummary(
     DateTimeOffset? HistoryTo,
     DateTimeOffset? ForecastUntil)
 {
+    /// <summary>The series' reading now (ReadingService: the value the gauge shows, with its time and status); null when no pass stored one.</summary>
+    public SeriesReading? Now { get; init; }
+
     /// <summary>How much history the forecast saw, in seconds.</summary>
     public double HistoryUsedSeconds { get; init; }
 
     /// <summary>How much history a forecast needs, in seconds.</summary>
     public double HistoryRequiredSeconds { get; init; }
 
-    /// <summary>How far the current value is from the warning level, in units of the warning-to-critical gap
-    /// (0 = at it); null without a reading or levels. Ranks series that have no date.</summary>
-    public double? Headroom => Current is { } c && Warning is { } w && Critical is { } k
+    /// <summary>How far the current value (the fresh reading now, else the fit's last point) is from the warning level, in
+    /// units of the warning-to-critical gap (0 = at it); null without a value or levels. Ranks series that have no date.</summary>
+    public double? Headroom => (Now is { IsFresh: true, Value: { } v } ? v : LastFitPoint) is { } c && Warning is { } w && Critical is { } k
         ? Math.Abs(w.Level - c) / (Math.Abs(k.Level - w.Level) is var gap and > 0 ? gap : Math.Max(Math.Abs(w.Level), 1e-9))
         : null;
 

@@ -1,47 +1,79 @@
 using Dashboard.Domain.Catalog;
-using Dashboard.Domain.Values;
 using Dashboard.Domain.WhatIf;
+using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage.Entities;
 
 namespace Dashboard.Services.Forecasts;
 
-/// <summary>A what-if report with the series (entity) each metric's reading came from: the worst one of each metric.</summary>
-public sealed record WhatIfView(WhatIfReport Report, IReadOnlyDictionary<string, string> Sources);
+/// <summary>One row of the what-if: one metric on one entity, projected from that series' reading now.</summary>
+/// <param name="Projection">The Domain projection; its Current is the reading (clamped to 0-100 for a percentage).</param>
+/// <param name="Entity">The series' entity.</param>
+/// <param name="Now">The reading the row starts from, exactly as the gauge and the status API show it (a stale one says so).</param>
+public sealed record WhatIfRow(ResourceProjection Projection, string Entity, SeriesReading Now);
+
+/// <summary>A what-if report with one row per metric and entity; <see cref="WhatIfReport.Resources"/> holds the rows' projections in the same order.</summary>
+public sealed record WhatIfView(WhatIfReport Report, IReadOnlyList<WhatIfRow> Rows);
 
 /// <summary>
-/// "What breaks at k× load?": the Domain what-if projection over the stored forecasts' current
-/// values (the worst entity of each metric) and the forecast disk growth, with this deployment's thresholds.
+/// "What breaks at k× load?": the Domain what-if projection of every series from its reading now (ReadingService, the
+/// same reading its gauge shows), one row per metric and entity, never a mix of entities in one row; disk growth from
+/// that series' forecast, the levels in force. The latency and queue models load the bottleneck: the busiest fresh CPU
+/// or database-connections reading now (docs/decisions/008 and 017).
 /// </summary>
-public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusService status)
+public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusService status, ReadingService readings)
 {
-    /// <summary>The projection at <paramref name="multiplier"/> and the series each reading came from;
+    /// <summary>The projection at <paramref name="multiplier"/>, one row per series;
     /// throws DomainValidationException for a multiplier outside 1-20.</summary>
     public async Task<WhatIfView> ProjectAsync(double multiplier, CancellationToken cancellationToken)
     {
-        var rows = await forecasts.GetRowsAsync(cancellationToken);
         var catalog = await GetCatalogAsync(cancellationToken);
-        var baselines = new List<LoadBaseline>();
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var now = await readings.GetAllAsync(cancellationToken);
+        var rows = await forecasts.GetRowsAsync(cancellationToken);
+        var bottleneck = now
+            .Where(r => r.IsFresh && r.Metric is MetricIds.Cpu or MetricIds.DbConnections)
+            .Select(r => Math.Clamp(r.Value!.Value, 0, 100) / 100)
+            .Select(u => (double?)u)
+            .Max();
+        var assumptions = WhatIfAssumptions.Default with { BottleneckUtilisation = bottleneck };
+        // Why a metric is not projected when it has no usable reading (or no model at all).
+        var reasons = WhatIfProjector.Project(catalog, [], multiplier, assumptions).NotProjected.ToDictionary(n => n.MetricId);
+
+        var projected = new List<WhatIfRow>();
+        var notProjected = new List<NotProjectedMetric>();
         foreach (var metric in catalog.Metrics)
         {
-            var worst = rows
-                .Where(r => r.Metric == metric.Id && r.CurrentValue is { } v && double.IsFinite(v))
-                .OrderBy(r => metric.Threshold.Direction == ThresholdDirection.AboveIsBad ? -r.CurrentValue!.Value : r.CurrentValue!.Value)
-                .FirstOrDefault();
-            if (worst is not null)
+            var series = now.Where(r => r.Metric == metric.Id && r.Value is { } v && double.IsFinite(v)).ToList();
+            foreach (var reading in series)
             {
                 // A rollup average can drift a hair past 100 % or below 0; the model takes readings as they can be.
-                var reading = Math.Max(0, worst.CurrentValue!.Value);
+                var value = Math.Max(0, reading.Value!.Value);
                 if (metric.Unit == MetricUnits.Percent)
                 {
-                    reading = Math.Min(100, reading);
+                    value = Math.Min(100, value);
                 }
-                baselines.Add(new LoadBaseline(metric.Id, reading, metric.Id == MetricIds.Disk ? GrowthPerDay(worst) : null));
-                sources[metric.Id] = worst.Entity;
+                var growth = metric.Id == MetricIds.Disk
+                    ? rows.FirstOrDefault(r => r.Metric == metric.Id && r.Entity == reading.Entity) is { } forecast ? GrowthPerDay(forecast) : null
+                    : null;
+                var report = WhatIfProjector.Project(catalog, [new LoadBaseline(metric.Id, value, growth)], multiplier, assumptions);
+                if (report.Resources.FirstOrDefault(r => r.MetricId == metric.Id) is { } projection)
+                {
+                    projected.Add(new WhatIfRow(projection, reading.Entity, reading));
+                }
+                else if (report.NotProjected.FirstOrDefault(n => n.MetricId == metric.Id) is { } why)
+                {
+                    notProjected.Add(why with { Reason = $"{why.Reason} ({Describe(reading.Entity)})" });
+                }
+            }
+            if (series.Count == 0 && reasons.TryGetValue(metric.Id, out var reason))
+            {
+                notProjected.Add(reason);
             }
         }
-        return new WhatIfView(WhatIfProjector.Project(catalog, baselines, multiplier), sources);
+        var ranked = WhatIfProjector.Rank(projected, r => r.Projection);
+        return new WhatIfView(new WhatIfReport(multiplier, [.. ranked.Select(r => r.Projection)], notProjected), ranked);
     }
+
+    private static string Describe(string entity) => entity.Length == 0 ? "the series without labels" : entity;
 
     private async Task<MetricCatalog> GetCatalogAsync(CancellationToken cancellationToken)
     {

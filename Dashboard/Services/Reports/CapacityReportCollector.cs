@@ -20,7 +20,6 @@ public sealed class CapacityReportCollector(
     BusinessProfileService profiles,
     SystemStatusService status,
     ObservationHistory history,
-    LiveFeed live,
     TimeProvider time)
 {
     /// <summary>How many of the top resources get a chart.</summary>
@@ -95,7 +94,7 @@ public sealed class CapacityReportCollector(
         var catalog = (await status.GetCatalogAsync(cancellationToken))
             .Where(m => m.Category == nameof(MetricCategory.Saturation))
             .ToList();
-        if (live.Latest is { } batch && now - batch.PublishedAt <= LiveFreshFor)
+        if (await status.GetGaugesAsync(cancellationToken) is { } batch && now - batch.PublishedAt <= LiveFreshFor)
         {
             var lines = catalog
                 .Select(m => batch.Gauges.Where(g => g.MetricId == m.MetricId).OrderBy(Severity).ThenByDescending(g => Badness(g.Value, g.Direction)).FirstOrDefault())
@@ -113,12 +112,12 @@ public sealed class CapacityReportCollector(
         {
             var threshold = metric.ToThreshold();
             var worst = summaries
-                .Where(s => s.Metric == metric.MetricId && s.Current is { } v && double.IsFinite(v))
-                .OrderByDescending(s => Badness(s.Current, threshold.Direction))
+                .Where(s => s.Metric == metric.MetricId && s.LastFitPoint is { } v && double.IsFinite(v))
+                .OrderByDescending(s => Badness(s.LastFitPoint, threshold.Direction))
                 .FirstOrDefault();
             stored.Add(worst is null
                 ? new SaturationLine(metric.MetricId, metric.Name, "", metric.Unit, null, HealthStatus.NoData, metric.Warning, metric.Critical, null, null)
-                : new SaturationLine(metric.MetricId, metric.Name, worst.Entity, metric.Unit, worst.Current, Judge(threshold, worst.Current!.Value),
+                : new SaturationLine(metric.MetricId, metric.Name, worst.Entity, metric.Unit, worst.LastFitPoint, Judge(threshold, worst.LastFitPoint!.Value),
                     metric.Warning, metric.Critical, worst.ComputedAt, null));
         }
         var asOf = summaries.Count > 0 ? summaries.Max(s => s.ComputedAt) : (DateTimeOffset?)null;

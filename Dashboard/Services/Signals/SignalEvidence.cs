@@ -127,7 +127,7 @@ public static class SignalEvidence
     {
         if (latest is null)
         {
-            return SignalFact.Unknown<bool>("no live reading on this instance yet");
+            return SignalFact.Unknown<bool>("no ingest pass has stored a reading yet");
         }
         var age = latest.Gauges.FirstOrDefault(g => g.MetricId == MetricIds.QueueLatency);
         var depth = latest.Gauges.FirstOrDefault(g => g.MetricId == MetricIds.QueueDepth && Fresh(g));

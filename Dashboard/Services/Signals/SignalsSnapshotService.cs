@@ -16,13 +16,13 @@ namespace Dashboard.Services.Signals;
 /// say the same thing. Monitoring from the sources' status (primary, never cached); replica and
 /// partitioning from the latest PostgreSQL statistics of every monitored database (postgres_snapshots,
 /// shared by every instance); the cache from the Redis dependency check; background jobs from the
-/// live feed. Signals nothing here measures (CI/CD, pooler, sharding, Kubernetes, app instances,
+/// stored readings (decision 017). Signals nothing here measures (CI/CD, pooler, sharding, Kubernetes, app instances,
 /// users) are unknown with the reason; the owner's users are added by the caller.
 /// </summary>
 public sealed class SignalsSnapshotService(
     SourceStatusTracker sources,
     PostgresSnapshotStore store,
-    LiveFeed feed,
+    Dashboard.Jobs.Readings.ReadingService readings,
     DependencyStatus dependencies,
     IOptionsMonitor<PrometheusOptions> prometheus,
     IOptionsMonitor<IngestOptions> ingest,
@@ -39,10 +39,10 @@ public sealed class SignalsSnapshotService(
 
     /// <summary>The signals now, from the stored statistics snapshots and the sources' status.</summary>
     public async Task<SignalsSnapshot> ReadAsync(CancellationToken cancellationToken) =>
-        From(await store.GetAllAsync(cancellationToken), await sources.GetAllAsync(cancellationToken));
+        From(await store.GetAllAsync(cancellationToken), await sources.GetAllAsync(cancellationToken), await readings.GetGaugesAsync(cancellationToken));
 
-    /// <summary>The signals from statistics snapshots and source status the caller has already read (one read for all).</summary>
-    public SignalsSnapshot From(IReadOnlyDictionary<string, PostgresStatsSnapshot> snapshots, IReadOnlyList<SourceStatusRow> statuses)
+    /// <summary>The signals from statistics snapshots, source status and the stored readings the caller has already read (one read for all).</summary>
+    public SignalsSnapshot From(IReadOnlyDictionary<string, PostgresStatsSnapshot> snapshots, IReadOnlyList<SourceStatusRow> statuses, GaugeBatch? gauges)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(statuses);
@@ -56,7 +56,7 @@ public sealed class SignalsSnapshotService(
             CiCd = SignalFact.Unknown<bool>(CiCdUnknown),
             ConnectionPooler = SignalFact.Unknown<bool>(PoolerUnknown),
             Cache = SignalEvidence.Cache(services.GetService<IConnectionMultiplexer>() is not null, redis?.Status.ToString(), redis?.Description, redis?.CheckedAt),
-            BackgroundJobs = SignalEvidence.BackgroundJobs(feed.Latest),
+            BackgroundJobs = SignalEvidence.BackgroundJobs(gauges),
             Sharding = SignalFact.Unknown<bool>(ShardingUnknown),
             Kubernetes = SignalFact.Unknown<bool>(KubernetesUnknown),
             AppInstances = SignalFact.Unknown<int>(AppInstancesUnknown),
