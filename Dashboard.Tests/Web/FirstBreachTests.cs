@@ -48,6 +48,26 @@ public sealed class FirstBreachTests
         Assert.Contains("already past", breach.Note);
     }
 
+    [Theory]
+    [InlineData(45, false)]
+    [InlineData(85, true)]
+    public void Breach_AlreadyPastForTheFit_CountsOnlyWhenTheReadingNowIsPastToo(double now, bool stillPast)
+    {
+        // The fit's last hourly point was past 70 %; the reading now decides whether it still is.
+        var cpu = Series("cpu", new CrossingView("AlreadyPast", 70, null, null, null, true, 0), new CrossingView("None", 90, null, null, null, false, null)) with
+        {
+            Now = new Dashboard.Jobs.Readings.SeriesReading
+            {
+                Metric = "cpu", Entity = "", Value = now, SampledAt = Now, Status = Dashboard.Domain.Health.HealthStatus.Ok, EvaluatedAt = Now,
+            },
+        };
+
+        var breach = BusinessSummaryService.Breach([Series("disk", Expected(75, 9), null), cpu], Now);
+
+        Assert.Equal(stillPast ? "cpu" : "disk", breach.Metric);
+        Assert.Equal(stillPast, breach.AlreadyPast);
+    }
+
     [Fact]
     public void Breach_SameDate_CriticalBeforeWarning()
     {

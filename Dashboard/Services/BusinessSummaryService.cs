@@ -280,7 +280,8 @@ public sealed class BusinessSummaryService(
 
         var first = summaries
             .SelectMany(s => new[] { (Summary: s, Level: "critical", Crossing: s.Critical), (Summary: s, Level: "warning", Crossing: s.Warning) })
-            .Where(x => x.Crossing is { } c && (c.Kind == nameof(CrossingKind.AlreadyPast) || c.Expected is not null))
+            // "Already past" is judged by the reading now, not by the fit's last hourly point (a spike an hour ago is not a breach now).
+            .Where(x => x.Crossing is { } c && (c.Kind == nameof(CrossingKind.AlreadyPast) ? x.Summary.StillPast(c) : c.Expected is not null))
             .Select(x => (x.Summary, x.Level, Crossing: x.Crossing!, At: x.Crossing!.Kind == nameof(CrossingKind.AlreadyPast) ? now : x.Crossing.Expected!.Value))
             .OrderBy(x => x.At)
             .ThenBy(x => x.Level == "critical" ? 0 : 1)

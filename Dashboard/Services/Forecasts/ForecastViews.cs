@@ -54,6 +54,24 @@ public sealed record ForecastSummary(
     public bool TrendsTowardsBreach => Warning is { } w && Critical is { } k &&
         (k.Level >= w.Level ? Trend == nameof(TrendVerdict.Rising) : Trend == nameof(TrendVerdict.Falling));
 
+    /// <summary>
+    /// Whether a crossing the fit saw as already past still holds now: the fresh reading is past the level
+    /// (the bad side is the critical side). Without a fresh reading the fit's view stands.
+    /// </summary>
+    public bool StillPast(CrossingView crossing)
+    {
+        ArgumentNullException.ThrowIfNull(crossing);
+        if (crossing.Kind != nameof(CrossingKind.AlreadyPast))
+        {
+            return false;
+        }
+        if (Now is not { IsFresh: true, Value: { } value } || Warning is not { } w || Critical is not { } k)
+        {
+            return true;
+        }
+        return k.Level >= w.Level ? value > crossing.Level : value < crossing.Level;
+    }
+
     /// <summary>Whether a model was fitted.</summary>
     public bool IsForecasted => Status == nameof(ForecastStatus.Forecasted);
 
