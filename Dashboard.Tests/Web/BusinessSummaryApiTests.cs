@@ -121,6 +121,22 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
         }
     }
 
+    /// <summary>"Already past" counts as now only while the series' reading now is past the level too (stale: the fit's view stands; no reading: not past).</summary>
+    private static bool StillPast(JsonElement forecast, JsonElement crossing)
+    {
+        if (!forecast.TryGetProperty("now", out var now) || now.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+        if (!now.GetProperty("isFresh").GetBoolean() || !forecast.TryGetProperty("warning", out var w) || !forecast.TryGetProperty("critical", out var k))
+        {
+            return true;
+        }
+        var level = crossing.GetProperty("level").GetDouble();
+        var value = now.GetProperty("value").GetDouble();
+        return k.GetProperty("level").GetDouble() >= w.GetProperty("level").GetDouble() ? value > level : value < level;
+    }
+
     [Fact]
     public async Task Summary_FirstBreach_IsTheSoonestCrossingOfTheForecasts()
     {
@@ -131,10 +147,10 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
 
         var now = summary.GetProperty("computedAt").GetDateTimeOffset();
         var dates = forecasts
-            .SelectMany(f => new[] { "warning", "critical" }.Select(level => f.TryGetProperty(level, out var c) ? c : (JsonElement?)null))
-            .OfType<JsonElement>()
-            .Select(c => c.GetProperty("kind").GetString() == "AlreadyPast" ? now
-                : c.TryGetProperty("expected", out var e) ? e.GetDateTimeOffset() : (DateTimeOffset?)null)
+            .SelectMany(f => new[] { "warning", "critical" }.Select(level => f.TryGetProperty(level, out var c) ? (Forecast: f, Crossing: c) : ((JsonElement Forecast, JsonElement Crossing)?)null))
+            .OfType<(JsonElement Forecast, JsonElement Crossing)>()
+            .Select(x => x.Crossing.GetProperty("kind").GetString() == "AlreadyPast" ? (StillPast(x.Forecast, x.Crossing) ? now : null)
+                : x.Crossing.TryGetProperty("expected", out var e) ? e.GetDateTimeOffset() : (DateTimeOffset?)null)
             .OfType<DateTimeOffset>()
             .ToList();
         var breach = summary.GetProperty("firstBreach");

@@ -38,7 +38,12 @@ public sealed class FirstBreachTests
     public void Breach_AlreadyPast_CountsAsNow()
     {
         var past = new CrossingView("AlreadyPast", 70, null, null, null, true, 0);
-        var summaries = new[] { Series("disk", Expected(75, 1), null), Series("cpu", past, null) };
+        // The reading now is stale: what CPU reads now is unknown, so the fit's "already past" stands.
+        var stale = new Dashboard.Jobs.Readings.SeriesReading
+        {
+            Metric = "cpu", Entity = "", Value = 95, SampledAt = Now.AddMinutes(-10), Status = Dashboard.Domain.Health.HealthStatus.Stale, EvaluatedAt = Now,
+        };
+        var summaries = new[] { Series("disk", Expected(75, 1), null), Series("cpu", past, null) with { Now = stale } };
 
         var breach = BusinessSummaryService.Breach(summaries, Now);
 
@@ -46,6 +51,17 @@ public sealed class FirstBreachTests
         Assert.True(breach.AlreadyPast);
         Assert.Equal(Now, breach.ExpectedAt);
         Assert.Contains("already past", breach.Note);
+    }
+
+    [Fact]
+    public void Breach_AlreadyPastForAnEndedSeries_IsNotABreachNow()
+    {
+        // No ingest pass reads the series any more (a fallback SLI series that gave way): past nothing now.
+        var ended = Series("uptime", new CrossingView("AlreadyPast", 99.9, null, null, null, true, 0), null);
+
+        var breach = BusinessSummaryService.Breach([Series("disk", Expected(75, 9), null), ended], Now);
+
+        Assert.Equal("disk", breach.Metric);
     }
 
     [Theory]

@@ -56,7 +56,8 @@ public sealed record ForecastSummary(
 
     /// <summary>
     /// Whether a crossing the fit saw as already past still holds now: the fresh reading is past the level
-    /// (the bad side is the critical side). Without a fresh reading the fit's view stands.
+    /// (the bad side is the critical side). A stale reading leaves the fit's view standing; a series that
+    /// no ingest pass reads any more is past nothing now.
     /// </summary>
     public bool StillPast(CrossingView crossing)
     {
@@ -65,8 +66,14 @@ public sealed record ForecastSummary(
         {
             return false;
         }
+        if (Now is null)
+        {
+            // No pass reads the series now (it ended, e.g. a fallback that gave way): nothing is past now.
+            return false;
+        }
         if (Now is not { IsFresh: true, Value: { } value } || Warning is not { } w || Critical is not { } k)
         {
+            // Stale: what it reads now is unknown, so the fit's view stands.
             return true;
         }
         return k.Level >= w.Level ? value > crossing.Level : value < crossing.Level;
