@@ -25,7 +25,10 @@ public sealed class SignInFlowTests(DashboardAppFactory app)
 
         // Client-side navigation to the owner view, through the circuit.
         await page.ClickAsync("[data-nav=Owner]");
-        await Assertions.Expect(page.Locator("[data-testid=figure-outage-cost]")).ToContainTextAsync("/h");
+        // The navigation goes through the circuit, which may be busy rendering a live batch on a loaded machine:
+        // wait for the owner view itself (its first summary read is the slow part), not a fixed 5 s.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/owner$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=figure-outage-cost]")).ToContainTextAsync("/h", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Browser.ScreenshotAsync(page, "owner-view");
     }
 
