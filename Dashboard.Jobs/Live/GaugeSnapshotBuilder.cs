@@ -15,7 +15,7 @@ namespace Dashboard.Jobs.Live;
 public sealed class GaugeSnapshotBuilder(TimeProvider time)
 {
     /// <summary>A value older than this is stale even if the source answered (a stuck exporter).</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StaleAfter = Freshness.StaleAfter;
 
     /// <param name="metrics">The thresholds in force (metric_settings rows).</param>
     /// <param name="observations">This pass's values, by metric id.</param>
@@ -41,7 +41,7 @@ public sealed class GaugeSnapshotBuilder(TimeProvider time)
             SeriesReading Next(string entity, double? value, DateTimeOffset? at, HealthStatus status, DateTimeOffset? since, string? reason)
             {
                 var was = before.GetValueOrDefault((metric.MetricId, entity));
-                var good = value is not null && status is HealthStatus.Ok or HealthStatus.Warning or HealthStatus.Critical;
+                var good = Freshness.IsFresh(status, value is not null);
                 return new SeriesReading
                 {
                     Metric = metric.MetricId,

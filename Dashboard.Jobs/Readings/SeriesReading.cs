@@ -38,5 +38,5 @@ public sealed record SeriesReading
     public DateTimeOffset EvaluatedAt { get; init; }
 
     /// <summary>A value read in time and judged against the thresholds: something alerts and projections may use.</summary>
-    public bool IsFresh => Value is not null && Status is HealthStatus.Ok or HealthStatus.Warning or HealthStatus.Critical;
+    public bool IsFresh => Freshness.IsFresh(Status, Value is not null);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Domain.Health;
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Domain.Advice;
@@ -36,8 +37,6 @@ public sealed class BusinessSummaryService(
     public const string CacheTag = "business-summary";
     public const int WindowDays = 30;
 
-    /// <summary>The newest uptime reading older than this makes the uptime cards stale.</summary>
-    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(15);
 
     /// <summary>The window of the headline burn rate: the fastest page tier's long window.</summary>
     public static readonly TimeSpan HeadlineBurnWindow = TimeSpan.FromHours(1);
@@ -205,7 +204,7 @@ public sealed class BusinessSummaryService(
             : view with { Note = $"The share of {SliNoun(facts.SliSource)} that succeeded, each 5 minutes weighted by its length, over the last {WindowDays} days." };
     }
 
-    /// <summary>Stale when Prometheus (or the uptime query) fails, or the newest reading is older than <see cref="FreshFor"/>.</summary>
+    /// <summary>Stale when Prometheus (or the availability query) fails, or the newest reading is no longer recent (<see cref="Freshness"/>).</summary>
     private async Task<(DateTimeOffset? Since, string? Reason)> StalenessAsync(AvailabilityFacts facts, CancellationToken cancellationToken)
     {
         var rows = await sources.GetAllAsync(cancellationToken);
@@ -214,7 +213,7 @@ public sealed class BusinessSummaryService(
             return (failing.StaleSince, failing.LastError);
         }
 
-        return facts.LatestReadingAt is { } latest && facts.MeasuredAt - latest > FreshFor
+        return facts.LatestReadingAt is { } latest && !Freshness.IsRecent(latest, facts.MeasuredAt)
             ? (latest, $"no uptime reading since {latest:u}{(rows.Any(r => r.Source == "prometheus") ? "" : " (no Prometheus source has reported)")}")
             : (null, null);
     }

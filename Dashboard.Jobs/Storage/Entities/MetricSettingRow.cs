@@ -20,8 +20,6 @@ public sealed class MetricSettingRow
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
-    /// <summary>The Domain threshold these levels describe.</summary>
-    public Threshold ToThreshold() =>
-        new(Warning, Critical, Enum.Parse<ThresholdDirection>(Direction), Unit,
-            SustainedForSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+    /// <summary>The threshold in force for this metric: these levels on the catalog's direction and unit (<see cref="ThresholdsInForce"/>).</summary>
+    public Threshold ToThreshold() => ThresholdsInForce.Of(this);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Jobs.Storage;
 using Dashboard.Domain.Catalog;
 using Dashboard.Domain.WhatIf;
 using Dashboard.Jobs.Readings;
@@ -75,14 +76,8 @@ public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusSe
 
     private static string Describe(string entity) => entity.Length == 0 ? "the series without labels" : entity;
 
-    private async Task<MetricCatalog> GetCatalogAsync(CancellationToken cancellationToken)
-    {
-        var settings = await status.GetCatalogAsync(cancellationToken);
-        var overrides = settings
-            .Where(s => MetricCatalog.Default.TryGet(s.MetricId, out _))
-            .Select(s => new ThresholdOverride(s.MetricId, s.Warning, s.Critical, s.SustainedForSeconds is { } sec ? TimeSpan.FromSeconds(sec) : null));
-        return MetricCatalog.Default.WithOverrides(overrides);
-    }
+    private async Task<MetricCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
+        ThresholdsInForce.Resolve(await status.GetCatalogAsync(cancellationToken));
 
     // The forecast's own slope: the expected change over its horizon, per day.
     private static double? GrowthPerDay(ForecastRow row)

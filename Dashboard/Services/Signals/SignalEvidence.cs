@@ -151,8 +151,7 @@ public static class SignalEvidence
     private static string Names(IEnumerable<SourceStatusRow> rows) =>
         string.Join(", ", rows.Select(r => r.Source == "prometheus" ? "Prometheus" : r.Source));
 
-    private static bool Fresh(GaugeSnapshot gauge) =>
-        gauge.Status is HealthStatus.Ok or HealthStatus.Warning or HealthStatus.Critical && gauge.Value is not null;
+    private static bool Fresh(GaugeSnapshot gauge) => Freshness.IsFresh(gauge.Status, gauge.Value is not null);
 
     private static string Lag(double? seconds) => seconds switch
     {
