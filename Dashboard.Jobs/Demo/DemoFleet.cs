@@ -51,6 +51,10 @@ public static class DemoFleet
         _ => throw new ArgumentOutOfRangeException(nameof(metricId), metricId, "The demo has no series for this metric."),
     };
 
+    /// <summary>The demo application's bottleneck candidates for the what-if: its host's CPU and its database's connections.</summary>
+    public static IReadOnlyList<SeriesId> BottleneckSeries { get; } =
+        [new(MetricIds.Cpu, EntityOf(MetricIds.Cpu)), new(MetricIds.DbConnections, EntityOf(MetricIds.DbConnections))];
+
     /// <summary>Whether <paramref name="entity"/> is one of the demo's series of <paramref name="metricId"/>.</summary>
     public static bool Owns(string metricId, string entity) =>
         ForecastSeriesIds.All.Contains(metricId) && EntityOf(metricId).Text == entity;

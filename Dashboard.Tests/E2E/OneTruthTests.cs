@@ -82,6 +82,11 @@ public sealed class OneTruthTests(DashboardAppFactory app)
                     Assert.Contains("days of growth", row.GetProperty("model").GetString());
                 }
             }
+            // The queueing models load one named series, the demo application's host or database, read as its gauge reads.
+            var neck = whatIf.GetProperty("bottleneck").GetString();
+            Assert.Contains(neck, Dashboard.Jobs.Demo.DemoFleet.BottleneckSeries.Select(s => s.ToString()));
+            var neckId = SeriesId.Parse(neck);
+            AssertSame(readings, (neckId.Metric, neckId.Entity), whatIf.GetProperty("bottleneckNow"), "the what-if's bottleneck");
             Assert.Equal(rows.Count, rows.Select(r => (r.GetProperty("metricId").GetString(), r.GetProperty("entity").GetString())).Distinct().Count());
 
             // The owner summary: availability comes from the SLI the gauge shows, and each figure names its window.

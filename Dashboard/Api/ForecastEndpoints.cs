@@ -98,6 +98,9 @@ internal static class ForecastEndpoints
                 {
                     view.Report.Multiplier,
                     view.Report.Headline,
+                    // The series the queueing models (latency, queues) load, and its reading now.
+                    view.Bottleneck,
+                    view.BottleneckNow,
                     // One row per metric and entity, each from that series' reading now (value, time, status).
                     resources = view.Rows.Select(r => new
                     {

@@ -11,8 +11,27 @@ namespace Dashboard.Hosting;
 /// </summary>
 internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboard, IHostEnvironment environment)
     : IValidateOptions<StorageOptions>, IValidateOptions<PrometheusOptions>, IValidateOptions<AuthOptions>, IValidateOptions<IngestOptions>,
-      IValidateOptions<StorageRetentionOptions>, IValidateOptions<AlertmanagerOptions>, IValidateOptions<ForecastingOptions>
+      IValidateOptions<StorageRetentionOptions>, IValidateOptions<AlertmanagerOptions>, IValidateOptions<ForecastingOptions>,
+      IValidateOptions<WhatIfOptions>
 {
+    public ValidateOptionsResult Validate(string? name, WhatIfOptions options)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < options.BottleneckSeries.Count; i++)
+        {
+            var text = options.BottleneckSeries[i];
+            if (!Dashboard.Domain.Series.SeriesId.TryParse(text, out var id))
+            {
+                errors.Add($"WhatIf:BottleneckSeries:{i} '{text}' is not a series (expected metric{{name=\"value\",...}}, e.g. cpu{{instance=\"app-1:9100\"}}).");
+            }
+            else if (id!.Metric is not (Dashboard.Domain.Catalog.MetricIds.Cpu or Dashboard.Domain.Catalog.MetricIds.DbConnections))
+            {
+                errors.Add($"WhatIf:BottleneckSeries:{i} '{text}' is a {id.Metric} series; a bottleneck is a {Dashboard.Domain.Catalog.MetricIds.Cpu} or {Dashboard.Domain.Catalog.MetricIds.DbConnections} series.");
+            }
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         var errors = new List<string>();

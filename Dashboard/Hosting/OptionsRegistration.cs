@@ -23,6 +23,16 @@ internal static class OptionsRegistration
         builder.Services.AddSingleton<IValidateOptions<StorageRetentionOptions>, ConfigurationValidator>();
         builder.Services.AddOptions<ForecastingOptions>().BindConfiguration(ForecastingOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ForecastingOptions>, ConfigurationValidator>();
+        builder.Services.AddOptions<WhatIfOptions>().BindConfiguration(WhatIfOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WhatIfOptions>, ConfigurationValidator>();
+        // Demo mode: the demo application runs on the demo host and its database, not on this machine.
+        builder.Services.PostConfigure<WhatIfOptions>(o =>
+        {
+            if (o.BottleneckSeries.Count == 0 && builder.Configuration.GetValue<bool>($"{DashboardOptions.Section}:DemoMode"))
+            {
+                o.BottleneckSeries.AddRange(Dashboard.Jobs.Demo.DemoFleet.BottleneckSeries.Select(s => s.ToString()));
+            }
+        });
         return builder;
     }
 }

@@ -1,4 +1,7 @@
+using Dashboard.Domain.Series;
+using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Storage;
+using Microsoft.Extensions.Options;
 using Dashboard.Domain.Catalog;
 using Dashboard.Domain.WhatIf;
 using Dashboard.Jobs.Readings;
@@ -12,8 +15,13 @@ namespace Dashboard.Services.Forecasts;
 /// <param name="Now">The reading the row starts from, exactly as the gauge and the status API show it (a stale one says so).</param>
 public sealed record WhatIfRow(ResourceProjection Projection, string Entity, SeriesReading Now);
 
-/// <summary>A what-if report with one row per metric and entity; <see cref="WhatIfReport.Resources"/> holds the rows' projections in the same order.</summary>
-public sealed record WhatIfView(WhatIfReport Report, IReadOnlyList<WhatIfRow> Rows);
+/// <summary>A what-if report with one row per metric and entity; <see cref="WhatIfReport.Resources"/> holds the rows' projections in the same order.
+/// <see cref="Bottleneck"/> is the series the queueing models load (<c>metric{labels}</c>, with its reading), null when none reads now.</summary>
+public sealed record WhatIfView(WhatIfReport Report, IReadOnlyList<WhatIfRow> Rows)
+{
+    public string? Bottleneck { get; init; }
+    public SeriesReading? BottleneckNow { get; init; }
+}
 
 /// <summary>
 /// "What breaks at k× load?": the Domain what-if projection of every series from its reading now (ReadingService, the
@@ -21,7 +29,7 @@ public sealed record WhatIfView(WhatIfReport Report, IReadOnlyList<WhatIfRow> Ro
 /// that series' forecast, the levels in force. The latency and queue models load the bottleneck: the busiest fresh CPU
 /// or database-connections reading now (docs/decisions/008 and 017).
 /// </summary>
-public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusService status, ReadingService readings)
+public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusService status, ReadingService readings, IOptionsMonitor<WhatIfOptions> options)
 {
     /// <summary>The projection at <paramref name="multiplier"/>, one row per series;
     /// throws DomainValidationException for a multiplier outside 1-20.</summary>
@@ -30,11 +38,14 @@ public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusSe
         var catalog = await GetCatalogAsync(cancellationToken);
         var now = await readings.GetAllAsync(cancellationToken);
         var rows = await forecasts.GetRowsAsync(cancellationToken);
-        var bottleneck = now
+        // The application's bottleneck: the busiest fresh reading of the configured series (WhatIf:BottleneckSeries),
+        // or of every CPU and connections series when none is configured. One named series, never a blend.
+        var named = options.CurrentValue.BottleneckSeries.Select(SeriesId.Parse).ToHashSet();
+        var busiest = now
             .Where(r => r.IsFresh && r.Metric is MetricIds.Cpu or MetricIds.DbConnections)
-            .Select(r => Math.Clamp(r.Value!.Value, 0, 100) / 100)
-            .Select(u => (double?)u)
-            .Max();
+            .Where(r => named.Count == 0 || named.Contains(SeriesId.Of(r.Metric, r.Entity)))
+            .MaxBy(r => r.Value!.Value);
+        double? bottleneck = busiest is null ? null : Math.Clamp(busiest.Value!.Value, 0, 100) / 100;
         var assumptions = WhatIfAssumptions.Default with { BottleneckUtilisation = bottleneck };
         // Why a metric is not projected when it has no usable reading (or no model at all).
         var reasons = WhatIfProjector.Project(catalog, [], multiplier, assumptions).NotProjected.ToDictionary(n => n.MetricId);
@@ -71,7 +82,11 @@ public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusSe
             }
         }
         var ranked = WhatIfProjector.Rank(projected, r => r.Projection);
-        return new WhatIfView(new WhatIfReport(multiplier, [.. ranked.Select(r => r.Projection)], notProjected), ranked);
+        return new WhatIfView(new WhatIfReport(multiplier, [.. ranked.Select(r => r.Projection)], notProjected), ranked)
+        {
+            Bottleneck = busiest is null ? null : SeriesId.Of(busiest.Metric, busiest.Entity).ToString(),
+            BottleneckNow = busiest,
+        };
     }
 
     private static string Describe(string entity) => entity.Length == 0 ? "the series without labels" : entity;
