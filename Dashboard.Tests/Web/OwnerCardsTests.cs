@@ -134,6 +134,19 @@ public sealed class OwnerCardsTests : MudBunitContext
         Assert.DoesNotContain("$0", cut.Markup);
     }
 
+    [Theory]
+    [InlineData("None", 50, "Healthy")]
+    [InlineData("Page", 90, "Burning fast: page now")]
+    [InlineData("Ticket", 90, "Burning too fast: open a ticket")]
+    [InlineData("None", 20, "Running low")]
+    public void BudgetVerdict_AgreesWithTheBurnRate_NeverHealthyWhilePaging(string urgency, double remaining, string verdict)
+    {
+        var cut = Render(Full() with { ErrorBudget = Budget() with { Urgency = urgency, RemainingPercent = remaining } });
+
+        Assert.Equal(verdict, cut.Find("[data-testid=owner-budget-verdict]").TextContent.Trim());
+        Assert.Contains(urgency switch { "Page" => "Page now", "Ticket" => "Open a ticket", _ => "No alert" }, cut.Find("[data-testid=owner-burn-urgency]").TextContent);
+    }
+
     [Fact]
     public void Error_SaysWhatFailed()
     {
