@@ -61,8 +61,8 @@ public static class GaugeAlerts
                     Evaluate(row, rule, reading.Value, clock, now);
                     row.LastValue = reading.Value;
                     row.LastValueAt = reading.SampledAt;
-                    row.Warning = metric.Warning;
-                    row.Critical = metric.Critical;
+                    row.Warning = threshold.Warning;
+                    row.Critical = threshold.Critical;
                     row.Unit = metric.Unit;
                     row.Direction = metric.Direction;
                     row.SustainedForSeconds = metric.SustainedForSeconds ?? 0;

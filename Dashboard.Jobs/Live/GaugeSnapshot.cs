@@ -20,9 +20,17 @@ public sealed record GaugeSnapshot
     public DateTimeOffset? SampledAt { get; init; }
     /// <summary>Since when the gauge has had <see cref="Status"/> (or since when the source is stale).</summary>
     public DateTimeOffset? Since { get; init; }
-    public required double Warning { get; init; }
-    public required double Critical { get; init; }
-    public required ThresholdDirection Direction { get; init; }
+    /// <summary>The thresholds in force for the metric (direction, levels, unit, sustained-for), as one value.</summary>
+    public required Threshold Threshold { get; init; }
+
+    /// <summary>The warning level (of <see cref="Threshold"/>; kept flat in the JSON for clients).</summary>
+    public double Warning => Threshold.Warning;
+
+    /// <summary>The critical level (of <see cref="Threshold"/>).</summary>
+    public double Critical => Threshold.Critical;
+
+    /// <summary>Which side is bad (of <see cref="Threshold"/>).</summary>
+    public ThresholdDirection Direction => Threshold.Direction;
     /// <summary>The source's own error while stale ("Prometheus at ... unreachable: connection refused").</summary>
     public string? StaleReason { get; init; }
 }

@@ -103,7 +103,7 @@ public sealed class GaugeSnapshotBuilder(TimeProvider time)
         var gauges = new List<GaugeSnapshot>();
         foreach (var metric in metrics)
         {
-            var direction = metric.ToThreshold().Direction;
+            var threshold = metric.ToThreshold();
             gauges.AddRange(byMetric[metric.MetricId].Select(r => new GaugeSnapshot
             {
                 MetricId = metric.MetricId,
@@ -115,9 +115,7 @@ public sealed class GaugeSnapshotBuilder(TimeProvider time)
                 SampledAt = r.SampledAt,
                 Status = r.Status,
                 Since = r.Since,
-                Warning = metric.Warning,
-                Critical = metric.Critical,
-                Direction = direction,
+                Threshold = threshold,
                 StaleReason = r.StaleReason,
             }));
         }

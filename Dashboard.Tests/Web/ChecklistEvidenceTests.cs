@@ -205,9 +205,7 @@ public sealed class ChecklistEvidenceTests
         Status = status,
         SampledAt = Now,
         Since = Now,
-        Warning = 1,
-        Critical = 2,
-        Direction = ThresholdDirection.AboveIsBad,
+        Threshold = new Threshold(1, 2, ThresholdDirection.AboveIsBad, MetricCatalog.Default.Get(metric).Unit),
     };
 
     private static PostgresStatsSnapshot Snapshot(string target, ReplicationPanel? replication)

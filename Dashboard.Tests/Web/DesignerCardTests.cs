@@ -44,9 +44,7 @@ public sealed partial class DesignerCardTests : MudBunitContext
         Status = status,
         SampledAt = value is null ? null : Now.AddMinutes(-8),
         Since = Now.AddMinutes(-8),
-        Warning = 200,
-        Critical = 500,
-        Direction = Dashboard.Domain.Values.ThresholdDirection.AboveIsBad,
+        Threshold = new Dashboard.Domain.Values.Threshold(200, 500, Dashboard.Domain.Values.ThresholdDirection.AboveIsBad, "ms"),
         StaleReason = reason,
     };
 

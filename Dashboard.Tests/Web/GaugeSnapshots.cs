@@ -32,9 +32,7 @@ internal static class GaugeSnapshots
             Status = status,
             SampledAt = value is null ? null : at,
             Since = status == HealthStatus.Stale ? at + StaleAfter : at,
-            Warning = metric.Threshold.Warning,
-            Critical = metric.Threshold.Critical,
-            Direction = metric.Threshold.Direction,
+            Threshold = metric.Threshold,
             StaleReason = status == HealthStatus.Stale ? staleReason : null,
         };
     }

@@ -56,9 +56,7 @@ public static class DegradationPreviews
             Status = status,
             SampledAt = sampledAt,
             Since = since,
-            Warning = metric.Threshold.Warning,
-            Critical = metric.Threshold.Critical,
-            Direction = metric.Threshold.Direction,
+            Threshold = metric.Threshold,
             StaleReason = reason,
         };
     }

@@ -51,9 +51,7 @@ public static class Batches
                 : (g.Value < g.Crit ? HealthStatus.Critical : g.Value < g.Warn ? HealthStatus.Warning : HealthStatus.Ok),
             SampledAt = now.AddSeconds(-1),
             Since = now.AddMinutes(-42),
-            Warning = g.Warn,
-            Critical = g.Crit,
-            Direction = g.Dir,
+            Threshold = new Threshold(g.Warn, g.Crit, g.Dir, g.Unit),
         })]);
 }
 
