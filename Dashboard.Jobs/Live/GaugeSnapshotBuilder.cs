@@ -14,9 +14,6 @@ namespace Dashboard.Jobs.Live;
 /// </summary>
 public sealed class GaugeSnapshotBuilder(TimeProvider time)
 {
-    /// <summary>A value older than this is stale even if the source answered (a stuck exporter).</summary>
-    public static readonly TimeSpan StaleAfter = Freshness.StaleAfter;
-
     /// <param name="metrics">The thresholds in force (metric_settings rows).</param>
     /// <param name="observations">This pass's values, by metric id.</param>
     /// <param name="failures">Why a metric could not be read (source down or a bad expression), by metric id.</param>
@@ -32,7 +29,7 @@ public sealed class GaugeSnapshotBuilder(TimeProvider time)
         ArgumentNullException.ThrowIfNull(failures);
         ArgumentNullException.ThrowIfNull(previous);
         var now = time.GetUtcNow();
-        var evaluator = new HealthEvaluator(time, StaleAfter);
+        var evaluator = new HealthEvaluator(time, Freshness.StaleAfter);
         var before = previous.ToDictionary(r => (r.Metric, r.Entity));
         var readings = new List<SeriesReading>();
         foreach (var metric in metrics)

@@ -10,7 +10,7 @@ namespace Dashboard.Jobs.Readings;
 /// API, forecast rows, the PM table, the what-if): the reading the last ingest pass stored in series_state on
 /// the primary, never a process's memory nor a forecast's fitted points, so every page and instance gives the
 /// same number with the same time. Read from the primary, uncached: a replica or cache lag would be a second truth.
-/// A reading no pass has refreshed for longer than <see cref="GaugeSnapshotBuilder.StaleAfter"/> (the worker
+/// A reading no pass has refreshed for longer than <see cref="Freshness.StaleAfter"/> (the worker
 /// stopped) is answered as Stale with its last value, never as a current one.
 /// </summary>
 public sealed class ReadingService(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
@@ -19,29 +19,28 @@ public sealed class ReadingService(IDbContextFactory<DashboardDbContext> context
     public async Task<IReadOnlyList<SeriesReading>> GetAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Aged(await db.SeriesStates.AsNoTracking().OrderBy(s => s.Metric).ThenBy(s => s.Entity).ToListAsync(cancellationToken));
+        return await ReadAsync(db.SeriesStates, cancellationToken);
     }
 
     /// <summary>The readings of every series of one metric, by entity.</summary>
     public async Task<IReadOnlyList<SeriesReading>> GetMetricAsync(string metric, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Aged(await db.SeriesStates.AsNoTracking().Where(s => s.Metric == metric).OrderBy(s => s.Entity).ToListAsync(cancellationToken));
+        return await ReadAsync(db.SeriesStates.Where(s => s.Metric == metric), cancellationToken);
     }
 
     /// <summary>One series' reading; null when no pass has stored it.</summary>
     public async Task<SeriesReading?> GetAsync(string metric, string entity, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.SeriesStates.AsNoTracking().SingleOrDefaultAsync(s => s.Metric == metric && s.Entity == entity, cancellationToken);
-        return row is null ? null : Aged([row])[0];
+        return (await ReadAsync(db.SeriesStates.Where(s => s.Metric == metric && s.Entity == entity), cancellationToken)).SingleOrDefault();
     }
 
     /// <summary>The readings as gauges (names, units and the levels in force); null before the first ingest pass.</summary>
     public async Task<GaugeBatch?> GetGaugesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var readings = Aged(await db.SeriesStates.AsNoTracking().OrderBy(s => s.Metric).ThenBy(s => s.Entity).ToListAsync(cancellationToken));
+        var readings = await ReadAsync(db.SeriesStates, cancellationToken);
         if (readings.Count == 0)
         {
             return null;
@@ -50,17 +49,20 @@ public sealed class ReadingService(IDbContextFactory<DashboardDbContext> context
         return GaugeSnapshotBuilder.Display(readings.Max(r => r.EvaluatedAt), metrics, readings);
     }
 
-    private List<SeriesReading> Aged(List<SeriesReading> readings)
+    /// <summary>The stored readings of <paramref name="query"/>, by metric then entity; a fresh one no pass has refreshed
+    /// within <see cref="Freshness.StaleAfter"/> is answered as Stale with its last value.</summary>
+    private async Task<List<SeriesReading>> ReadAsync(IQueryable<SeriesReading> query, CancellationToken cancellationToken)
     {
+        var readings = await query.AsNoTracking().OrderBy(s => s.Metric).ThenBy(s => s.Entity).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         for (var i = 0; i < readings.Count; i++)
         {
-            if (readings[i] is { IsFresh: true, SampledAt: { } at } fresh && now - at > GaugeSnapshotBuilder.StaleAfter)
+            if (readings[i] is { IsFresh: true, SampledAt: { } at } fresh && !Freshness.IsRecent(at, now))
             {
                 readings[i] = fresh with
                 {
                     Status = HealthStatus.Stale,
-                    Since = at + GaugeSnapshotBuilder.StaleAfter,
+                    Since = at + Freshness.StaleAfter,
                     StaleReason = $"no ingest pass has read it since {at:HH:mm:ss} UTC",
                 };
             }

@@ -38,11 +38,4 @@ public sealed class SeriesStateStore(IDbContextFactory<DashboardDbContext> conte
         await transaction.CommitAsync(cancellationToken);
         return readings;
     }
-
-    /// <summary>Every stored reading, from the primary.</summary>
-    public async Task<IReadOnlyList<SeriesReading>> GetAllAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SeriesStates.AsNoTracking().OrderBy(s => s.Metric).ThenBy(s => s.Entity).ToListAsync(cancellationToken);
-    }
 }

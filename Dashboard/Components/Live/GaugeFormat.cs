@@ -167,9 +167,6 @@ public static class GaugeFormat
         };
     }
 
-    /// <summary>A series label, or the reading's window and source where it has one (availability).</summary>
-    public static string WithWindow(GaugeSnapshot gauge, string label) => WindowCaption(gauge) ?? label;
-
     /// <summary>The monitored application's own series come first, then hosts and databases.</summary>
     public static bool IsApplication(string entity) =>
         LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");

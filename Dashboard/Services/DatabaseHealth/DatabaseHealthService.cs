@@ -3,7 +3,7 @@ using Dashboard.Domain.Advice;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
-using Dashboard.Jobs.Live;
+using Dashboard.Domain.Health;
 using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Postgres;
@@ -181,7 +181,7 @@ public sealed class DatabaseHealthService(
             var points = s.Points.Where(p => double.IsFinite(p.Avg)).ToList();
             var inWindow = points.Where(p => p.Time >= now - window).ToList();
             var covered = points.Count > 0 && points[0].Time <= now - window + slack;
-            var fresh = points.Count > 0 && now - points[^1].Time <= GaugeSnapshotBuilder.StaleAfter;
+            var fresh = points.Count > 0 && Freshness.IsRecent(points[^1].Time, now);
             if (inWindow.Count < 2 || !covered || !fresh)
             {
                 continue;

@@ -170,7 +170,7 @@ public sealed class DesignerService(
         var staleReason = at switch
         {
             null => problem,
-            { } t when now - t > GaugeSnapshotBuilder.StaleAfter => problem ?? $"last sample at {GaugeFormat.Clock(t)}",
+            { } t when !Freshness.IsRecent(t, now) => problem ?? $"last sample at {GaugeFormat.Clock(t)}",
             _ => null,
         };
         var route = new RouteLatency
