@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Jobs.Jobs;
+using Dashboard.Domain.Health;
+using Dashboard.Jobs.Storage;
+using Dashboard.Services;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.EntityFrameworkCore;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,6 +73,7 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
         Assert.Equal((monthStart.AddMonths(1) - monthStart).TotalMinutes * 0.001, budget.GetProperty("allowedDowntimeMinutes").GetDouble(), 6);
         Assert.Equal((double)downtime, budget.GetProperty("downtimeMinutes").GetDouble(), 6);
         Assert.Equal("requests", uptime.GetProperty("sliSource").GetString());
+
         var mistakes = summary.GetProperty("scalingMistakes");
         var found = mistakes.GetProperty("detected").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToHashSet();
         Assert.All(mistakes.GetProperty("notChecked").EnumerateArray(), m =>
@@ -135,6 +141,28 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
         var level = crossing.GetProperty("level").GetDouble();
         var value = now.GetProperty("value").GetDouble();
         return k.GetProperty("level").GetDouble() >= w.GetProperty("level").GetDouble() ? value > level : value < level;
+    }
+
+    [Fact]
+    public async Task Summary_OpenBucketRolledUpPartWay_NewestReadingIsTheNewestSample_NotStale()
+    {
+        // A pass writes into the open 5-minute bucket, the rollup then rolls that bucket up part-way; the summary must read
+        // the open bucket from its raw samples (a part-way rollup's bucket start would look minutes old and stale).
+        await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<ObservationRollups>().ProcessPendingAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<HybridCache>().RemoveByTagAsync(BusinessSummaryService.CacheTag);
+
+        var uptime = (await SummaryAsync("owner")).GetProperty("uptime");
+
+        var latest = uptime.GetProperty("latestReadingAt").GetDateTimeOffset();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync())
+        {
+            Assert.True(await db.Observations.AnyAsync(o => o.Ts == latest && db.Series.Any(x => x.Id == o.SeriesId && x.Metric == "uptime")),
+                $"the newest availability reading {latest:O} is not a stored sample");
+        }
+        Assert.True(Freshness.IsRecent(latest, uptime.GetProperty("measuredAt").GetDateTimeOffset()),
+            $"newest availability reading {latest:O}, measured at {uptime.GetProperty("measuredAt")}");
+        Assert.NotEqual("Stale", uptime.GetProperty("state").GetString());
     }
 
     [Fact]

@@ -137,11 +137,14 @@ public sealed class BusinessSummaryService(
         var raw = await history.GetAsync(Series, null, to - ObservationHistory.RawUpTo, to.AddMinutes(1), HistoryResolution.Raw, cancellationToken);
         // One signal, whatever its source label: the query's fallbacks (requests, probes, up) take turns, so the
         // series are pooled into one timeline. A 5-minute bucket several of them share is their sample-weighted
-        // mean (a lone "up" sample at start-up weighs one sample, not five minutes); raw samples take over where
-        // the rollup ends (the open bucket, or buckets not rolled up yet), each standing until the next one.
-        var cut = buckets.SelectMany(b => b.Points).Select(p => p.Time + TimeSpan.FromMinutes(5)).DefaultIfEmpty(from).Max();
+        // mean (a lone "up" sample at start-up weighs one sample, not five minutes). Only closed buckets come from
+        // the rollup: the open one (rolled up part-way every minute) and any not rolled up yet come from the raw
+        // samples, each standing until the next one, so the newest reading is the newest sample, not a bucket start.
+        var open = Floor(to, TimeSpan.FromMinutes(5));
+        var rolledTo = buckets.SelectMany(b => b.Points).Select(p => p.Time + TimeSpan.FromMinutes(5)).DefaultIfEmpty(from).Max();
+        var cut = rolledTo < open ? rolledTo : open;
         var samples = buckets.SelectMany(b => b.Points)
-            .Where(p => p.Count > 0 && double.IsFinite(p.Avg))
+            .Where(p => p.Time < cut && p.Count > 0 && double.IsFinite(p.Avg))
             .GroupBy(p => p.Time)
             .Select(g => (At: g.Key, Percent: g.Sum(p => p.Avg * p.Count) / g.Sum(p => p.Count)))
             .Concat(raw.SelectMany(r => r.Points).Where(p => p.Time >= cut).Select(p => (At: p.Time, Percent: p.Avg)))
