@@ -14,4 +14,13 @@ public static class MetricUnits
 
     /// <summary>A plain count (jobs in a queue).</summary>
     public const string Count = "count";
+
+    /// <summary>Bytes (memory, disk, a bucket's size); shown with binary prefixes (KiB, MiB, GiB).</summary>
+    public const string Bytes = "bytes";
+
+    /// <summary>Per second (requests, messages, bytes moved), a rate.</summary>
+    public const string PerSecond = "/s";
+
+    /// <summary>Every unit a resource may be in.</summary>
+    public static IReadOnlyList<string> All { get; } = [Percent, Milliseconds, Seconds, Count, Bytes, PerSecond];
 }

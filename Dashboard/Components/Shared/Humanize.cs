@@ -20,8 +20,24 @@ public static class Humanize
         "s" when value >= 60 => Duration(TimeSpan.FromSeconds(value)),
         "s" => $"{value.ToString("#,0.#", Culture)} s",
         "count" => value.ToString("#,0.##", Culture),
+        "bytes" => Bytes(value),
+        "/s" => $"{value.ToString("#,0.##", Culture)}/s",
         _ => $"{Trim(value)} {unit}",
     };
+
+    /// <summary>Bytes with binary prefixes: "512 B", "3.2 GiB".</summary>
+    public static string Bytes(double value)
+    {
+        string[] prefixes = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+        var scaled = Math.Abs(value);
+        var i = 0;
+        while (scaled >= 1024 && i < prefixes.Length - 1)
+        {
+            scaled /= 1024;
+            i++;
+        }
+        return $"{(Math.Sign(value) * scaled).ToString(i == 0 ? "#,0" : "#,0.#", Culture)} {prefixes[i]}";
+    }
 
     public static string Money(decimal usd, string suffix = "") => Math.Abs(usd) switch
     {
