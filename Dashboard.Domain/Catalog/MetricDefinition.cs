@@ -44,7 +44,10 @@ public sealed record MetricDefinition
     /// <summary>Warning and critical levels.</summary>
     public Threshold Threshold { get; }
 
+    /// <summary>How the what-if projects it; <see cref="WhatIf.LoadModelChoice.Auto"/> (the built-ins) picks the model from the id.</summary>
+    public WhatIf.LoadModelChoice LoadModel { get; init; } = WhatIf.LoadModelChoice.Auto;
+
     /// <summary>The same metric with another threshold (a per-deployment override).</summary>
     /// <param name="threshold">The new levels.</param>
-    public MetricDefinition WithThreshold(Threshold threshold) => new(Id, Category, Name, threshold);
+    public MetricDefinition WithThreshold(Threshold threshold) => new(Id, Category, Name, threshold) { LoadModel = LoadModel };
 }

@@ -9,6 +9,7 @@ internal sealed class LoadModelFactory
 {
     public const string NoReading = "no current reading";
     public const string NoModel = "no load model for this metric";
+    public const string ChosenNotLoadDriven = "not load-driven (the load model chosen for this resource)";
     public const string NoGrowthRate = "no growth rate: disk use does not jump with load, its growth does";
     public const string NoBottleneck = "no CPU or DB connections reading to tell how busy the bottleneck is";
     public const string UptimeNotLoadDriven =
@@ -35,10 +36,11 @@ internal sealed class LoadModelFactory
     {
         reason = string.Empty;
         var kind = KindOf(metric);
-        if (kind is ModelKind.Uptime or ModelKind.Business or ModelKind.None)
+        if (kind is ModelKind.Uptime or ModelKind.Business or ModelKind.None or ModelKind.NotLoadDriven)
         {
             reason = kind switch
             {
+                ModelKind.NotLoadDriven => ChosenNotLoadDriven,
                 ModelKind.Uptime => UptimeNotLoadDriven,
                 ModelKind.Business => BusinessNotLoadDriven,
                 _ => NoModel,
@@ -124,6 +126,22 @@ internal sealed class LoadModelFactory
 
     private static ModelKind KindOf(MetricDefinition metric)
     {
+        // A resource's own choice (user-defined resources); the built-ins pick by id.
+        switch (metric.LoadModel)
+        {
+            case LoadModelChoice.NotLoadDriven:
+                return ModelKind.NotLoadDriven;
+            case LoadModelChoice.Linear or LoadModelChoice.Growth or LoadModelChoice.Queueing
+                when metric.Threshold.Direction != ThresholdDirection.AboveIsBad:
+                return ModelKind.None;
+            case LoadModelChoice.Linear:
+                return ModelKind.Linear;
+            case LoadModelChoice.Growth:
+                return ModelKind.Disk;
+            case LoadModelChoice.Queueing:
+                return ModelKind.Latency;
+        }
+
         if (metric.Id is MetricIds.Uptime)
         {
             return ModelKind.Uptime;
@@ -155,6 +173,7 @@ internal sealed class LoadModelFactory
     private enum ModelKind
     {
         None,
+        NotLoadDriven,
         Uptime,
         Business,
         Linear,

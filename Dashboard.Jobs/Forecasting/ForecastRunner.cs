@@ -122,7 +122,7 @@ public sealed partial class ForecastRunner(
 
         var inputs = new List<ForecastInput>();
         var from = now - TimeSpan.FromDays(o.HistoryDays);
-        foreach (var metric in ForecastSeriesIds.All)
+        foreach (var metric in ForecastSeriesIds.For(settings.Keys))
         {
             var hourly = await history.GetAsync(metric, null, from, now, HistoryResolution.OneHour, cancellationToken);
             var recent = await history.GetAsync(metric, null, now - TimeSpan.FromMinutes(30), now, HistoryResolution.FiveMinutes, cancellationToken);

@@ -1,11 +1,12 @@
-using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Alerts;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Readings;
+using Dashboard.Jobs.Resources;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
+using Dashboard.Jobs.Storage.Entities;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ public sealed class PrometheusIngestJob(
         var now = time.GetUtcNow();
         var byMetric = new Dictionary<string, List<Observation>>(StringComparer.Ordinal);
         var failures = new Dictionary<string, (string Reason, DateTimeOffset Since)>(StringComparer.Ordinal);
-        var queries = Queries();
+        var queries = await QueriesAsync(cancellationToken);
         foreach (var (metric, promql) in queries)
         {
             try
@@ -104,6 +105,22 @@ public sealed class PrometheusIngestJob(
         await publisher.PublishAsync(GaugeSnapshotBuilder.Display(readings.Select(r => r.EvaluatedAt).DefaultIfEmpty(time.GetUtcNow()).Max(), metrics, readings), cancellationToken);
     }
 
+    /// <summary>
+    /// A resource just created or re-pointed: its history from Prometheus over the initial backfill window, so
+    /// its chart and forecast do not start empty (idempotent; a resource deleted meanwhile is skipped).
+    /// </summary>
+    [AutomaticRetry(Attempts = 2)]
+    public async Task<int> BackfillResourceAsync(string metric, CancellationToken cancellationToken)
+    {
+        var query = (await QueriesAsync(cancellationToken)).FirstOrDefault(q => q.Metric == metric);
+        if (query.Promql is null)
+        {
+            return 0;
+        }
+        var now = time.GetUtcNow();
+        return await BackfillAsync([query], now - ingestOptions.CurrentValue.InitialBackfill, now, cancellationToken);
+    }
+
     /// <summary>Fills [from, to] from query_range, metric by metric.</summary>
     public async Task<int> BackfillAsync(IReadOnlyList<(string Metric, string Promql)> queries, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -124,10 +141,27 @@ public sealed class PrometheusIngestJob(
         return written;
     }
 
-    /// <summary>Each catalog metric's expression, then the per-route latency series (stored, not shown as gauges).</summary>
-    public IReadOnlyList<(string Metric, string Promql)> Queries() =>
-        MetricCatalog.Default.Metrics.Select(m => m.Id).Concat(DefaultQueries.Stored.Keys)
-            .Select(id => (id, DefaultQueries.For(id, prometheusOptions.CurrentValue.Queries))).ToList();
+    /// <summary>
+    /// Each resource's measured expression as stored now (built-ins in catalog order, then the user-defined ones;
+    /// a change in Settings applies from the next pass), then the per-route latency and active-user series
+    /// (stored, not shown as gauges).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Metric, string Promql)>> QueriesAsync(CancellationToken cancellationToken)
+    {
+        List<MetricSettingRow> rows;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            rows = await db.MetricSettings.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        var configured = prometheusOptions.CurrentValue.Queries;
+        var byId = rows.ToDictionary(r => r.MetricId, StringComparer.Ordinal);
+        var resources = ThresholdsInForce.Resolve(rows).Metrics
+            .Select(m => byId.TryGetValue(m.Id, out var row) ? ResourceRows.ToSpec(row, configured) : null)
+            .OfType<ResourceSpec>()
+            .Where(spec => !string.IsNullOrWhiteSpace(spec.UsageQuery))
+            .Select(spec => (spec.Id, ResourceQuery.Measured(spec)));
+        return [.. resources, .. DefaultQueries.Stored.Keys.Select(id => (id, DefaultQueries.For(id, configured)))];
+    }
 
     private DateTimeOffset? BackfillFrom(SourceStatusTracker.Previous previous, DateTimeOffset now)
     {

@@ -50,6 +50,8 @@ internal static class DashboardApp
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
         builder.Services.AddScoped<ThresholdSettingsService>();
+        builder.Services.AddScoped<Services.Resources.ResourceService>();
+        builder.Services.AddScoped<Services.Resources.ResourcePreviewService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddScoped<BusinessSummaryService>();
@@ -127,6 +129,7 @@ internal static class DashboardApp
             app.MapDashboardApi();
             app.MapForecastApi();
             app.MapSettingsApi();
+            app.MapResourceApi();
             app.MapBusinessApi();
             app.MapSourceSettingsApi();
             app.MapDatabaseApi();

@@ -19,6 +19,10 @@ public static class GaugeVisibility
     public static bool SeesAll(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Owner) || user.IsInRole(Roles.Engineer) || user.IsInRole(Roles.Pm);
 
+    /// <summary>Whether the user may see figures of a category (a resource's category decides who sees it).</summary>
+    public static bool MaySee(ClaimsPrincipal user, string category) =>
+        SeesAll(user) || (user.IsInRole(Roles.Designer) && DesignerCategories.Contains(category));
+
     public static string GroupFor(ClaimsPrincipal user) => SeesAll(user) ? FullGroup : DesignerGroup;
 
     public static GaugeBatch ForDesigner(GaugeBatch batch) =>

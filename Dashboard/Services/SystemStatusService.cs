@@ -21,6 +21,17 @@ public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, 
             return await db.MetricSettings.OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(ct);
         }, tags: [CatalogTag], cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// After a change to the resources or their levels: drops every view built on the old catalog, then writes the
+    /// catalog through from the primary (a refill from a lagging replica would pin the old one for the cache's lifetime).
+    /// </summary>
+    public static async Task WriteCatalogThroughAsync(DashboardDbContext primary, HybridCache cache, CancellationToken cancellationToken)
+    {
+        await cache.RemoveByTagAsync(CatalogTag, cancellationToken);
+        var catalog = await primary.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
+        await cache.SetAsync(CatalogKey, catalog, tags: [CatalogTag], cancellationToken: cancellationToken);
+    }
+
     /// <summary>Every series' stored reading as a gauge (GET /api/v1/status); null before the first ingest pass.</summary>
     public Task<GaugeBatch?> GetGaugesAsync(CancellationToken cancellationToken) => readings.GetGaugesAsync(cancellationToken);
 

@@ -118,11 +118,7 @@ public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContex
             Details = $"{before} -> {Describe(row.Warning, row.Critical, row.SustainedForSeconds)}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        // Drop every view built on the old levels, then write the catalog through from the primary:
-        // a refill from a lagging replica would pin the old levels for the cache's lifetime.
-        await cache.RemoveByTagAsync(SystemStatusService.CatalogTag, cancellationToken);
-        var catalog = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
-        await cache.SetAsync(SystemStatusService.CatalogKey, catalog, tags: [SystemStatusService.CatalogTag], cancellationToken: cancellationToken);
+        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
         return new Result(row, null);
     }
 

@@ -828,6 +828,11 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("metric_id");
 
+                    b.Property<string>("CapacityQuery")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("capacity_query");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -844,15 +849,42 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("direction");
 
+                    b.Property<string>("EntityLabel")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("entity_label");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_built_in");
+
                     b.Property<bool>("IsOverridden")
                         .HasColumnType("boolean")
                         .HasColumnName("is_overridden");
+
+                    b.Property<string>("LoadModel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Auto")
+                        .HasColumnName("load_model");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("note");
 
                     b.Property<int?>("SustainedForSeconds")
                         .HasColumnType("integer")
@@ -873,6 +905,16 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("updated_by");
+
+                    b.Property<string>("UsageQuery")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("usage_query");
+
+                    b.Property<string>("UsageUnit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("usage_unit");
 
                     b.Property<double>("Warning")
                         .HasColumnType("double precision")

@@ -262,8 +262,7 @@ public sealed class AlertTriageService(
         });
     }
 
-    private static Dictionary<string, string[]>? Errors(IReadOnlyList<InputProblem> problems) =>
-        problems.Count == 0 ? null : problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+    private static Dictionary<string, string[]>? Errors(IReadOnlyList<InputProblem> problems) => InputProblems.ByField(problems);
 
     private static string Gain(GainRange gain) =>
         gain.Min == 1 && gain.Max == 1 ? "same" : string.Create(CultureInfo.InvariantCulture, $"+{gain.Min:0.#}-{gain.Max:0.#}x");

@@ -20,6 +20,7 @@ public sealed class ForecastQueryService(
     IDbContextFactory<DashboardDbContext> writes,
     ObservationHistory history,
     ReadingService readings,
+    SystemStatusService status,
     HybridCache cache,
     TimeProvider time)
 {
@@ -149,6 +150,13 @@ public sealed class ForecastQueryService(
     /// </summary>
     internal async Task<IReadOnlyList<ForecastRow>> GetRowsAsync(CancellationToken cancellationToken)
     {
+        // Only resources that exist now: a deleted one's rows may linger in a cached copy or on a lagging replica.
+        var known = await GetNamesAsync(cancellationToken);
+        return [.. (await GetStoredRowsAsync(cancellationToken)).Where(r => known.ContainsKey(r.Metric))];
+    }
+
+    private async Task<IReadOnlyList<ForecastRow>> GetStoredRowsAsync(CancellationToken cancellationToken)
+    {
         Guid? latest;
         await using (var primary = await writes.CreateDbContextAsync(cancellationToken))
         {
@@ -176,14 +184,13 @@ public sealed class ForecastQueryService(
             db.Forecasts.AsNoTracking().OrderBy(f => f.Metric).ThenBy(f => f.Entity).ToListAsync(ct);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> GetNamesAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync("forecasts:names", async ct =>
-        {
-            await using var db = await reads.CreateDbContextAsync(ct);
-            var names = await db.MetricSettings.ToDictionaryAsync(m => m.MetricId, m => m.Name, ct);
-            names[ForecastSeriesIds.ActiveUsers] = "Active users";
-            return names;
-        }, Entry, [Tag, SystemStatusService.CatalogTag], cancellationToken);
+    // From the catalog (written through from the primary on every change), so a deleted resource's name is gone at once.
+    private async Task<IReadOnlyDictionary<string, string>> GetNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = (await status.GetCatalogAsync(cancellationToken)).ToDictionary(m => m.MetricId, m => m.Name, StringComparer.Ordinal);
+        names[ForecastSeriesIds.ActiveUsers] = "Active users";
+        return names;
+    }
 
     private static ForecastSummary Summarise(ForecastRow row, IReadOnlyDictionary<string, string> names, DateTimeOffset now) => new(
         row.Metric, names.GetValueOrDefault(row.Metric, row.Metric), row.Entity, row.Unit, row.Status, row.Message, row.CurrentValue,

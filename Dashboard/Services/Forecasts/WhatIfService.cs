@@ -63,7 +63,7 @@ public sealed class WhatIfService(ForecastQueryService forecasts, SystemStatusSe
                 {
                     value = Math.Min(100, value);
                 }
-                var growth = metric.Id == MetricIds.Disk
+                var growth = metric.Id == MetricIds.Disk || metric.LoadModel == LoadModelChoice.Growth
                     ? rows.FirstOrDefault(r => r.Metric == metric.Id && r.Entity == reading.Entity) is { } forecast ? GrowthPerDay(forecast) : null
                     : null;
                 var report = WhatIfProjector.Project(catalog, [new LoadBaseline(metric.Id, value, growth)], multiplier, assumptions);
