@@ -1,0 +1,55 @@
+namespace Dashboard.Jobs.Sources.Exposition;
+
+/// <summary>One problem found in an exposition; line 0 means the body as a whole.</summary>
+public sealed record ExpositionProblem(int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : $"body: {Message}";
+}
+
+/// <summary>Everything a parse found: the families (of the valid lines) and the problems.</summary>
+public sealed class ExpositionResult
+{
+    public required ExpositionFormat Format { get; init; }
+    public required IReadOnlyList<MetricFamily> Families { get; init; }
+    public required int SampleCount { get; init; }
+    public required IReadOnlyList<ExpositionProblem> Problems { get; init; }
+    public bool IsValid => Problems.Count == 0;
+}
+
+/// <summary>An exposition rejected whole; the message names the first problem's line.</summary>
+public sealed class ExpositionException : Exception
+{
+    public ExpositionException()
+        : this([new ExpositionProblem(0, "invalid exposition")])
+    {
+    }
+
+    public ExpositionException(string message)
+        : this([new ExpositionProblem(0, message)])
+    {
+    }
+
+    public ExpositionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Problems = [new ExpositionProblem(0, message)];
+    }
+
+    public ExpositionException(IReadOnlyList<ExpositionProblem> problems)
+        : base(Describe(problems))
+    {
+        Problems = problems;
+    }
+
+    public IReadOnlyList<ExpositionProblem> Problems { get; }
+
+    /// <summary>Line of the first problem (0: the body as a whole).</summary>
+    public int Line => Problems.Count > 0 ? Problems[0].Line : 0;
+
+    private static string Describe(IReadOnlyList<ExpositionProblem> problems) => problems.Count switch
+    {
+        0 => "invalid exposition",
+        1 => $"invalid exposition: {problems[0]}",
+        _ => $"invalid exposition: {problems[0]} (and {problems.Count - 1} more problem{(problems.Count == 2 ? "" : "s")})",
+    };
+}
