@@ -5,6 +5,8 @@ namespace Dashboard.Jobs.Sources.Exposition;
 // HELP, TYPE and UNIT lines, and the families they open and close.
 public sealed partial class ExpositionParser
 {
+    private ReadOnlySpan<byte> CurrentFamilyName => famNameBytes.AsSpan(0, famNameLength);
+
     private void ParseComment(ReadOnlySpan<byte> text, int line)
     {
         ReadOnlySpan<byte> keyword;
@@ -22,23 +24,18 @@ public sealed partial class ExpositionParser
                 return;
             }
         }
-        else
+        else if (!TryTextDescriptor(text, out keyword, out rest))
         {
-            var afterHash = text[1..].TrimStart(" \t"u8);
-            var end = afterHash.IndexOfAny(" \t"u8);
-            keyword = end < 0 ? afterHash : afterHash[..end];
-            if (!keyword.SequenceEqual("HELP"u8) && !keyword.SequenceEqual("TYPE"u8))
-            {
-                return; // A plain comment.
-            }
-            rest = end < 0 ? [] : afterHash[end..].TrimStart(" \t"u8);
+            return; // A plain comment.
         }
 
         var kw = keyword[0] switch { (byte)'H' => "HELP", (byte)'T' => "TYPE", _ => "UNIT" };
         var nameLength = MetricNameLength(rest);
         if (nameLength == 0)
         {
-            Problem(line, $"# {kw} needs a metric name, found '{Show(rest)}'");
+            Problem(line, IsQuotedName(rest)
+                ? $"{QuotedNamesUnsupported}, found '{Show(rest)}' in # {kw}"
+                : $"# {kw} needs a metric name, found '{Show(rest)}'");
             return;
         }
         var name = rest[..nameLength];
@@ -51,6 +48,12 @@ public sealed partial class ExpositionParser
         else if (tail[0] == (byte)' ' || (!Strict && tail[0] == (byte)'\t'))
         {
             argument = Strict ? tail[1..] : tail.TrimStart(" \t"u8);
+        }
+        else if (!Strict)
+        {
+            // Prometheus' text lexer ends the name there and drops the next character.
+            Warn(line, $"no blank after the metric name in # {kw} '{Show(rest)}'; read from the character after it on, as Prometheus does");
+            argument = tail[1..];
         }
         else
         {
@@ -72,27 +75,48 @@ public sealed partial class ExpositionParser
         }
     }
 
+    /// <summary>
+    /// A text-format HELP or TYPE line as Prometheus' lexer reads one: '#', blanks, the keyword,
+    /// blanks. Anything else ("#HELP", "# HELP" alone, "# UNIT") is a plain comment.
+    /// </summary>
+    private static bool TryTextDescriptor(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> keyword, out ReadOnlySpan<byte> rest)
+    {
+        keyword = [];
+        rest = [];
+        var afterHash = text[1..];
+        var words = afterHash.TrimStart(" \t"u8);
+        if (words.Length == afterHash.Length || words.Length < 5 || !(words.StartsWith("HELP"u8) || words.StartsWith("TYPE"u8)) || words[4] is not ((byte)' ' or (byte)'\t'))
+        {
+            return false;
+        }
+        keyword = words[..4];
+        rest = words[4..].TrimStart(" \t"u8);
+        return true;
+    }
+
+    /// <summary>A HELP line or a plain comment: Prometheus keeps a carriage return in their text instead of failing.</summary>
+    private bool IsHelpOrComment(ReadOnlySpan<byte> text)
+    {
+        if (Strict)
+        {
+            return text.StartsWith("# HELP "u8);
+        }
+        text = text.TrimStart(" \t"u8);
+        return !text.IsEmpty && text[0] == (byte)'#' && !(TryTextDescriptor(text, out var keyword, out _) && keyword.SequenceEqual("TYPE"u8));
+    }
+
     private void Help(ReadOnlySpan<byte> name, ReadOnlySpan<byte> argument, int line)
     {
-        if (!Unescape(argument, allowQuote: Strict, out var help, out var error))
+        if (!Unescape(argument, quoteEscape: Strict, out var help, out _, out var unknownEscape))
         {
-            Problem(line, $"HELP for {Show(name)}: {error}");
+            Problem(line, $"HELP for {Show(name)}: not valid UTF-8");
             return;
         }
-        if (!EnterFamily(name, line, "HELP"))
+        if (unknownEscape is not null)
         {
-            return;
+            Warn(line, $"HELP for {Show(name)}: unknown escape sequence '{unknownEscape}' kept as written (the format defines {(Strict ? "\\\\, \\n and \\\"" : "\\\\ and \\n")})");
         }
-        if (famHelp is not null)
-        {
-            Problem(line, $"second HELP line for {famName}");
-            return;
-        }
-        if (Strict && sampleCount > famSampleStart)
-        {
-            Problem(line, $"HELP for {famName} after its samples (descriptors come first)");
-            return;
-        }
+        EnterFamily(name, line, "HELP");
         famHelp = help;
     }
 
@@ -121,73 +145,66 @@ public sealed partial class ExpositionParser
             Problem(line, $"unknown metric type '{Show(argument)}' for {Show(name)} (expected {allowed})");
             return;
         }
-        if (!EnterFamily(name, line, "TYPE"))
-        {
-            return;
-        }
-        if (famHasType)
-        {
-            Problem(line, $"second TYPE line for {famName}");
-            return;
-        }
-        if (sampleCount > famSampleStart)
-        {
-            Problem(line, $"TYPE for {famName} after its samples (TYPE must come before the first sample)");
-            return;
-        }
+        EnterFamily(name, line, "TYPE");
         famType = type.Value;
         famHasType = true;
     }
 
     private void UnitLine(ReadOnlySpan<byte> name, ReadOnlySpan<byte> argument, int line)
     {
-        if (!EnterFamily(name, line, "UNIT"))
-        {
-            return;
-        }
-        if (famUnit is not null)
-        {
-            Problem(line, $"second UNIT line for {famName}");
-            return;
-        }
-        if (sampleCount > famSampleStart)
-        {
-            Problem(line, $"UNIT for {famName} after its samples (descriptors come first)");
-            return;
-        }
         if (!argument.IsEmpty && !(name.EndsWith(argument) && name.Length > argument.Length && name[name.Length - argument.Length - 1] == (byte)'_'))
         {
             Problem(line, $"unit '{Show(argument)}' is not a suffix of the metric name {Show(name)}");
             return;
         }
+        EnterFamily(name, line, "UNIT");
         famUnit = pool.Get(argument);
     }
 
-    /// <summary>Makes the family a descriptor names the current one (closing the previous family).</summary>
-    private bool EnterFamily(ReadOnlySpan<byte> name, int line, string what)
+    /// <summary>
+    /// Makes the family a HELP, TYPE or UNIT line names the current one. A line for the current
+    /// family that repeats one of its descriptors, or comes after its samples, begins a new family
+    /// of the same name: client_golang writes a gauge X and a counter X_total both as family X
+    /// this way in OpenMetrics, and Prometheus takes it.
+    /// </summary>
+    private void EnterFamily(ReadOnlySpan<byte> name, int line, string keyword)
     {
-        if (famName is not null && name.SequenceEqual(famNameBytes.AsSpan(0, famNameLength)))
+        if (famName is null || !name.SequenceEqual(CurrentFamilyName))
         {
-            return true;
+            StartFamily(name, line, warnIfSeen: true);
+            return;
         }
-        if (name.Length > MaxNameBytes)
+        var repeated = keyword switch
         {
-            Problem(line, $"metric name in # {what} is longer than {MaxNameBytes} bytes");
-            return false;
+            "HELP" => famHelp is not null,
+            "TYPE" => famHasType,
+            _ => famUnit is not null,
+        };
+        // The text format lets HELP follow the samples; TYPE, and every OpenMetrics descriptor, goes first.
+        var late = sampleCount > famSampleStart && (Strict || keyword == "TYPE");
+        if (!repeated && !late)
+        {
+            return;
         }
-        return StartFamily(name, line);
+        Warn(line, repeated
+            ? $"second # {keyword} for {famName} (its family began on line {famLine}): a new family of that name begins here (Prometheus takes it; family names should be unique)"
+            : $"# {keyword} for {famName} after its samples (family began on line {famLine}): a new family of that name begins here (Prometheus takes it; descriptors should come first)");
+        StartFamily(name, line, warnIfSeen: false);
     }
 
-    private bool StartFamily(ReadOnlySpan<byte> name, int line)
+    private void StartFamily(ReadOnlySpan<byte> name, int line, bool warnIfSeen)
     {
         CloseFamily();
         var s = pool.Get(name);
-        if (closedFamilies.TryGetValue(s, out var firstLine))
+        if (warnIfSeen && closedFamilies.TryGetValue(s, out var firstLine))
         {
-            Problem(line, $"metric family {s} appears again (first on line {firstLine}); the lines of a family must be together");
-            return false;
+            Warn(line, $"metric family {s} appears again (first on line {firstLine}); the lines of a family should be together");
         }
         famName = s;
+        if (name.Length > famNameBytes.Length)
+        {
+            famNameBytes = new byte[Math.Max(name.Length, famNameBytes.Length * 2)];
+        }
         name.CopyTo(famNameBytes);
         famNameLength = name.Length;
         famType = MetricType.Unknown;
@@ -196,7 +213,7 @@ public sealed partial class ExpositionParser
         famUnit = null;
         famLine = line;
         famSampleStart = sampleCount;
-        return true;
+        famFitWarned = false;
     }
 
     private void CloseFamily()
@@ -210,7 +227,7 @@ public sealed partial class ExpositionParser
             CheckBuckets(samples.AsSpan(famSampleStart, sampleCount - famSampleStart));
         }
         families.Add(new FamilyRef(famName, famType, famHelp, famUnit, famSampleStart, sampleCount - famSampleStart, famLine));
-        closedFamilies[famName] = famLine;
+        closedFamilies.TryAdd(famName, famLine);
         famName = null;
     }
 }

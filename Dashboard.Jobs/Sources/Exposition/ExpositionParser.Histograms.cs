@@ -5,7 +5,8 @@ namespace Dashboard.Jobs.Sources.Exposition;
 // The le and quantile labels, and the buckets of a histogram.
 public sealed partial class ExpositionParser
 {
-    private bool CheckSpecialLabels(ReadOnlySpan<byte> name, ReadOnlySpan<Label> sampleLabels, int line)
+    /// <summary>Prometheus stores buckets and quantiles without these checks, so they only warn.</summary>
+    private void CheckSpecialLabels(ReadOnlySpan<byte> name, ReadOnlySpan<Label> sampleLabels, int line)
     {
         var suffix = name[famNameLength..];
         string? required = famType switch
@@ -16,7 +17,7 @@ public sealed partial class ExpositionParser
         };
         if (required is null)
         {
-            return true;
+            return;
         }
         string? value = null;
         foreach (var l in sampleLabels)
@@ -28,15 +29,12 @@ public sealed partial class ExpositionParser
         }
         if (value is null)
         {
-            Problem(line, $"{Show(name)} has no '{required}' label");
-            return false;
+            Warn(line, $"{Show(name)} has no '{required}' label");
         }
-        if (!TryParseLabelNumber(value, out _))
+        else if (!TryParseLabelNumber(value, out _))
         {
-            Problem(line, $"'{required}' label value \"{value}\" of {Show(name)} is not a number");
-            return false;
+            Warn(line, $"'{required}' label value \"{value}\" of {Show(name)} is not a number");
         }
-        return true;
     }
 
     /// <summary>Buckets per series: increasing le, counts that never decrease, and a +Inf bucket.</summary>
@@ -54,15 +52,15 @@ public sealed partial class ExpositionParser
             {
                 continue;
             }
-            if (!TryParseLabelNumber(s.GetLabel("le")!, out var le))
+            if (s.GetLabel("le") is not { } leText || !TryParseLabelNumber(leText, out var le))
             {
                 continue; // Reported when the sample was read.
             }
-            if (!inGroup || !SameExceptLe(groupLabels.Span, s.Labels.Span))
+            if (!inGroup || !LabelSets.SameByReference(groupLabels.Span, s.Labels.Span, except: "le"))
             {
                 if (inGroup && !sawInf)
                 {
-                    Problem(lastLine, $"histogram {Describe(famName, groupLabels.Span, "le")} has no le=\"+Inf\" bucket");
+                    Warn(lastLine, $"histogram {Describe(famName, groupLabels.Span, "le")} has no le=\"+Inf\" bucket");
                 }
                 inGroup = true;
                 groupLabels = s.Labels;
@@ -72,11 +70,11 @@ public sealed partial class ExpositionParser
             }
             else if (!(le > lastLe))
             {
-                Problem(s.Line, $"histogram {famName} buckets out of order: le=\"{s.GetLabel("le")}\" after le=\"{FormatNumber(lastLe)}\"");
+                Warn(s.Line, $"histogram {famName} buckets out of order: le=\"{s.GetLabel("le")}\" after le=\"{FormatNumber(lastLe)}\"");
             }
             else if (s.Value < lastCount)
             {
-                Problem(s.Line, $"histogram {famName} bucket le=\"{s.GetLabel("le")}\" has {FormatNumber(s.Value)}, less than the previous bucket's {FormatNumber(lastCount)} (buckets are cumulative and must not decrease)");
+                Warn(s.Line, $"histogram {famName} bucket le=\"{s.GetLabel("le")}\" has {FormatNumber(s.Value)}, less than the previous bucket's {FormatNumber(lastCount)} (buckets are cumulative and must not decrease)");
             }
             sawInf |= double.IsPositiveInfinity(le);
             lastLe = le;
@@ -85,36 +83,7 @@ public sealed partial class ExpositionParser
         }
         if (inGroup && !sawInf)
         {
-            Problem(lastLine, $"histogram {Describe(famName, groupLabels.Span, "le")} has no le=\"+Inf\" bucket");
+            Warn(lastLine, $"histogram {Describe(famName, groupLabels.Span, "le")} has no le=\"+Inf\" bucket");
         }
-    }
-
-    private static bool SameExceptLe(ReadOnlySpan<Label> a, ReadOnlySpan<Label> b)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-        foreach (var x in a)
-        {
-            if (x.Name == "le")
-            {
-                continue;
-            }
-            var found = false;
-            foreach (var y in b)
-            {
-                if (ReferenceEquals(x.Name, y.Name))
-                {
-                    found = ReferenceEquals(x.Value, y.Value);
-                    break;
-                }
-            }
-            if (!found)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

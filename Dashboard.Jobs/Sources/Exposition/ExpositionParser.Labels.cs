@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Unicode;
 using static Dashboard.Jobs.Sources.Exposition.ExpositionSyntax;
 
@@ -23,105 +22,20 @@ public sealed partial class ExpositionParser
             {
                 if (afterComma && Strict)
                 {
-                    Problem(line, "trailing comma in the labels (not allowed in OpenMetrics)");
-                    return false;
+                    Warn(line, "trailing comma in the labels (OpenMetrics does not allow it; Prometheus does)");
                 }
                 i++;
                 return true;
             }
-            var nameLength = LabelNameLength(text[i..]);
-            if (nameLength == 0)
+            if (!ParseLabel(text, ref i, line))
             {
-                Problem(line, $"expected a label name or '}}', found '{Show(text[i..])}'");
-                return false;
-            }
-            var labelName = text.Slice(i, nameLength);
-            i += nameLength;
-            if (nameLength > limits.MaxLabelNameBytes)
-            {
-                Problem(line, $"label name of {nameLength} bytes, over the limit of {limits.MaxLabelNameBytes}");
-                return false;
-            }
-            if (labelName.SequenceEqual("__name__"u8))
-            {
-                Problem(line, "label name __name__ is reserved");
                 return false;
             }
             SkipBlanks(text, ref i);
-            if (i >= text.Length || text[i] != (byte)'=')
-            {
-                Problem(line, $"expected '=' after label name {Show(labelName)}");
-                return false;
-            }
-            i++;
-            SkipBlanks(text, ref i);
-            if (i >= text.Length || text[i] != (byte)'"')
-            {
-                Problem(line, $"expected '\"' to open the value of label {Show(labelName)}");
-                return false;
-            }
-            i++;
-            var valueStart = i;
-            var escaped = false;
-            while (i < text.Length && text[i] != (byte)'"')
-            {
-                if (text[i] == (byte)'\\')
-                {
-                    escaped = true;
-                    i++;
-                }
-                i++;
-            }
-            if (i >= text.Length)
-            {
-                Problem(line, $"value of label {Show(labelName)} is not terminated (a raw newline in it, or a missing quote)");
-                return false;
-            }
-            var raw = text[valueStart..i];
-            i++; // closing quote
-            string value;
-            if (escaped)
-            {
-                if (!Unescape(raw, allowQuote: true, out value, out var error))
-                {
-                    Problem(line, $"label {Show(labelName)}: {error}");
-                    return false;
-                }
-                if (Encoding.UTF8.GetByteCount(value) > limits.MaxLabelValueBytes)
-                {
-                    Problem(line, $"value of label {Show(labelName)} is over the limit of {limits.MaxLabelValueBytes} bytes");
-                    return false;
-                }
-            }
-            else
-            {
-                if (raw.Length > limits.MaxLabelValueBytes)
-                {
-                    Problem(line, $"value of label {Show(labelName)} is {raw.Length} bytes, over the limit of {limits.MaxLabelValueBytes}");
-                    return false;
-                }
-                if (!Utf8.IsValid(raw))
-                {
-                    Problem(line, $"value of label {Show(labelName)} is not valid UTF-8");
-                    return false;
-                }
-                value = pool.Get(raw);
-            }
-            var nameString = pool.Get(labelName);
-            for (var k = sampleLabelStart; k < labelCount; k++)
-            {
-                if (ReferenceEquals(labels[k].Name, nameString))
-                {
-                    Problem(line, $"label {nameString} appears twice");
-                    return false;
-                }
-            }
-            AppendLabel(new Label(nameString, value));
-            SkipBlanks(text, ref i);
-            if (i < text.Length && text[i] == (byte)',')
+            afterComma = i < text.Length && text[i] == (byte)',';
+            if (afterComma)
             {
                 i++;
-                afterComma = true;
                 continue;
             }
             if (i < text.Length && text[i] == (byte)'}')
@@ -129,11 +43,98 @@ public sealed partial class ExpositionParser
                 i++;
                 return true;
             }
+            if (!Strict && i < text.Length && LabelNameLength(text[i..]) > 0)
+            {
+                // Prometheus' text parser reads on to the next label name.
+                Warn(line, $"no ',' between labels (before {Show(text.Slice(i, LabelNameLength(text[i..])))}); Prometheus takes it");
+                continue;
+            }
             Problem(line, i >= text.Length
                 ? $"labels of {Show(metric)} are not closed with '}}'"
-                : $"expected ',' or '}}' after the value of label {Show(labelName)}, found '{Show(text[i..])}'");
+                : $"expected ',' or '}}' after the value of label {labels[labelCount - 1].Name}, found '{Show(text[i..])}'");
             return false;
         }
+    }
+
+    /// <summary>One name="value" pair, appended to the sample's labels.</summary>
+    private bool ParseLabel(ReadOnlySpan<byte> text, ref int i, int line)
+    {
+        var nameLength = LabelNameLength(text[i..]);
+        if (nameLength == 0)
+        {
+            Problem(line, text[i] == (byte)'"'
+                ? $"{QuotedNamesUnsupported}, found '{Show(text[i..])}'"
+                : $"expected a label name or '}}', found '{Show(text[i..])}'");
+            return false;
+        }
+        var labelName = text.Slice(i, nameLength);
+        i += nameLength;
+        if (nameLength > thresholds.LabelNameBytes)
+        {
+            Warn(line, $"label name of {nameLength} bytes, longer than {thresholds.LabelNameBytes} (Prometheus takes it unless label_name_length_limit is set)");
+        }
+        if (labelName.SequenceEqual("__name__"u8))
+        {
+            Problem(line, "label name __name__ is reserved");
+            return false;
+        }
+        SkipBlanks(text, ref i);
+        if (i >= text.Length || text[i] != (byte)'=')
+        {
+            Problem(line, $"expected '=' after label name {Show(labelName)}");
+            return false;
+        }
+        i++;
+        SkipBlanks(text, ref i);
+        if (i >= text.Length || text[i] != (byte)'"')
+        {
+            Problem(line, $"expected '\"' to open the value of label {Show(labelName)}");
+            return false;
+        }
+        i++;
+        var valueStart = i;
+        while (i < text.Length && text[i] != (byte)'"')
+        {
+            i += text[i] == (byte)'\\' ? 2 : 1;
+        }
+        if (i >= text.Length)
+        {
+            if (!Strict)
+            {
+                // The driver reads on into the next lines, as Prometheus' text lexer does.
+                openValueAt = valueStart;
+                openValueLabel = Show(labelName);
+                return false;
+            }
+            Problem(line, $"value of label {Show(labelName)} is not terminated (a raw line feed in it, or a missing quote)");
+            return false;
+        }
+        var raw = text[valueStart..i];
+        i++; // closing quote
+        if (!Unescape(raw, quoteEscape: true, out var value, out var valueBytes, out var unknownEscape))
+        {
+            Problem(line, $"value of label {Show(labelName)} is not valid UTF-8");
+            return false;
+        }
+        if (unknownEscape is not null)
+        {
+            Warn(line, $"label {Show(labelName)}: unknown escape sequence '{unknownEscape}' kept as written (the format defines \\\\, \\n and \\\")");
+        }
+        if (valueBytes > thresholds.LabelValueBytes)
+        {
+            Warn(line, $"value of label {Show(labelName)} is {valueBytes} bytes, longer than {thresholds.LabelValueBytes} (Prometheus takes it unless label_value_length_limit is set)");
+        }
+        var nameString = pool.Get(labelName);
+        for (var k = sampleLabelStart; k < labelCount; k++)
+        {
+            if (ReferenceEquals(labels[k].Name, nameString))
+            {
+                Problem(line, $"label {nameString} appears twice");
+                return false;
+            }
+        }
+        AppendLabel(new Label(nameString, value));
+        return true;
     }
 
     private void SkipBlanks(ReadOnlySpan<byte> text, ref int i)
@@ -158,17 +159,20 @@ public sealed partial class ExpositionParser
         labels[labelCount++] = label;
     }
 
-
-    /// <summary>Escapes: \\ and \n everywhere, \" in label values and OpenMetrics HELP.</summary>
-    private bool Unescape(ReadOnlySpan<byte> raw, bool allowQuote, out string value, out string? error)
+    /// <summary>
+    /// \\ and \n everywhere, \" in label values and OpenMetrics HELP. Any other backslash is kept
+    /// as written, as Prometheus' replacer keeps it, and named in <paramref name="unknownEscape"/>.
+    /// False only when the result is not UTF-8.
+    /// </summary>
+    private bool Unescape(ReadOnlySpan<byte> raw, bool quoteEscape, out string value, out int byteCount, out string? unknownEscape)
     {
         value = "";
-        error = null;
+        byteCount = raw.Length;
+        unknownEscape = null;
         if (raw.IndexOf((byte)'\\') < 0)
         {
             if (!Utf8.IsValid(raw))
             {
-                error = "not valid UTF-8";
                 return false;
             }
             value = pool.Get(raw);
@@ -184,30 +188,27 @@ public sealed partial class ExpositionParser
             var b = raw[i];
             if (b == (byte)'\\')
             {
-                if (i + 1 >= raw.Length)
-                {
-                    error = "ends with a lone backslash";
-                    return false;
-                }
-                var next = raw[++i];
-                b = next switch
+                var next = i + 1 < raw.Length ? raw[i + 1] : (byte)0;
+                var unescaped = next switch
                 {
                     (byte)'\\' => (byte)'\\',
                     (byte)'n' => (byte)'\n',
-                    (byte)'"' when allowQuote => (byte)'"',
-                    _ => 0,
+                    (byte)'"' when quoteEscape => (byte)'"',
+                    _ => (byte)0,
                 };
-                if (b == 0)
+                if (unescaped != 0)
                 {
-                    error = $"invalid escape sequence '\\{(char)next}' (only \\\\, \\n{(allowQuote ? " and \\\"" : "")} are allowed)";
-                    return false;
+                    scratch[n++] = unescaped;
+                    i++;
+                    continue;
                 }
+                unknownEscape ??= next is > 0 and < 0x80 ? $"\\{(char)next}" : "\\";
             }
             scratch[n++] = b;
         }
+        byteCount = n;
         if (!Utf8.IsValid(scratch.AsSpan(0, n)))
         {
-            error = "not valid UTF-8";
             return false;
         }
         value = pool.Get(scratch.AsSpan(0, n));

@@ -11,27 +11,31 @@ public sealed partial class ExpositionParser
         var nameLength = MetricNameLength(text);
         if (nameLength == 0)
         {
-            Problem(line, $"expected a metric name, found '{Show(text)}'");
-            return;
-        }
-        if (nameLength > MaxNameBytes)
-        {
-            Problem(line, $"metric name is longer than {MaxNameBytes} bytes");
+            Problem(line, text.StartsWith("{\""u8)
+                ? $"{QuotedNamesUnsupported}, found '{Show(text)}'"
+                : $"expected a metric name, found '{Show(text)}'");
             return;
         }
         var name = text[..nameLength];
         var i = nameLength;
         sampleLabelStart = labelCount;
-        if (i < text.Length && text[i] == (byte)'{' && !ParseLabels(text, ref i, line, name))
+        SkipBlanks(text, ref i); // The text format allows blanks between the name and '{'.
+        if (i < text.Length && text[i] == (byte)'{')
         {
-            labelCount = sampleLabelStart;
-            return;
+            if (!ParseLabels(text, ref i, line, name))
+            {
+                labelCount = sampleLabelStart;
+                return;
+            }
         }
-        if (labelCount - sampleLabelStart > limits.MaxLabelsPerSample)
+        else
         {
-            Problem(line, $"{labelCount - sampleLabelStart} labels on {Show(name)}, over the limit of {limits.MaxLabelsPerSample}");
-            labelCount = sampleLabelStart;
-            return;
+            i = nameLength;
+        }
+        var labelsOnSample = labelCount - sampleLabelStart;
+        if (labelsOnSample > thresholds.LabelsPerSample)
+        {
+            Warn(line, $"{labelsOnSample} labels on {Show(name)}, more than {thresholds.LabelsPerSample} (Prometheus takes them unless label_limit is set)");
         }
         if (!SampleTail(text, i, line, out var value, out var timestamp) || !AddSample(name, value, timestamp, line))
         {
@@ -39,11 +43,12 @@ public sealed partial class ExpositionParser
         }
     }
 
+    /// <summary>Value, timestamp and exemplar; false when the sample is refused or dropped.</summary>
     private bool SampleTail(ReadOnlySpan<byte> text, int i, int line, out double value, out DateTimeOffset? timestamp)
     {
         value = 0;
         timestamp = null;
-        if (!Separator(text, ref i))
+        if (!ValueSeparator(text, ref i))
         {
             Problem(line, i >= text.Length ? "sample has no value" : $"expected a space before the value, found '{Show(text[i..])}'");
             return false;
@@ -51,7 +56,9 @@ public sealed partial class ExpositionParser
         var valueToken = Token(text, ref i);
         if (!TryParseNumber(valueToken, out value))
         {
-            Problem(line, $"invalid value '{Show(valueToken)}'");
+            Problem(line, valueToken.IsEmpty && !Strict
+                ? $"sample has no value, found '{Show(text[i..])}'"
+                : $"invalid value '{Show(valueToken)}'{(IsFloatOverflow(valueToken) ? " (out of the range of a 64-bit float)" : "")}");
             return false;
         }
         if (i >= text.Length)
@@ -77,13 +84,28 @@ public sealed partial class ExpositionParser
             return Exemplar(text[i..], line);
         }
         var tsToken = Token(text, ref i);
-        if (!TryParseTimestamp(tsToken, out timestamp))
+        var known = ParseTimestamp(tsToken, out timestamp);
+        if (known is TimestampReading.Invalid)
         {
             Problem(line, Strict
                 ? $"invalid timestamp '{Show(tsToken)}' (OpenMetrics timestamps are seconds, e.g. 1700000000.123)"
                 : $"invalid timestamp '{Show(tsToken)}' (text format timestamps are integer milliseconds)");
             return false;
         }
+        if (!TimestampTail(text, i, line))
+        {
+            return false;
+        }
+        if (known is TimestampReading.OutOfRange)
+        {
+            Warn(line, $"timestamp {Show(tsToken)} is outside the years 1 to 9999 this dashboard can store; the sample is dropped");
+            return false;
+        }
+        return true;
+    }
+
+    private bool TimestampTail(ReadOnlySpan<byte> text, int i, int line)
+    {
         if (i >= text.Length)
         {
             return true;
@@ -105,15 +127,55 @@ public sealed partial class ExpositionParser
         return false;
     }
 
-    /// <summary>Exemplars are skipped, but only when they are shaped like one.</summary>
+    /// <summary>Exemplars are not kept, but refused unless shaped as Prometheus reads one: "# {labels} value [timestamp]".</summary>
     private bool Exemplar(ReadOnlySpan<byte> text, int line)
     {
-        if (text.StartsWith("# {"u8) && text.IndexOf((byte)'}') > 0)
+        if (text.StartsWith("# {"u8) && IsExemplarShape(text[3..]))
         {
             return true;
         }
-        Problem(line, $"malformed exemplar '{Show(text)}' (expected '# {{labels}} value')");
+        Problem(line, $"malformed exemplar '{Show(text)}' (expected '# {{labels}} value [timestamp]')");
         return false;
+    }
+
+    private static bool IsExemplarShape(ReadOnlySpan<byte> s)
+    {
+        var i = 0;
+        var quoted = false;
+        for (; i < s.Length && (quoted || s[i] != (byte)'}'); i++)
+        {
+            if (quoted && s[i] == (byte)'\\')
+            {
+                i++;
+            }
+            else if (s[i] == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+        }
+        if (i + 1 >= s.Length || s[i + 1] != (byte)' ')
+        {
+            return false;
+        }
+        var rest = s[(i + 2)..];
+        var blank = rest.IndexOf((byte)' ');
+        return blank < 0
+            ? TryParseNumber(rest, out _)
+            : TryParseNumber(rest[..blank], out _) && TryParseNumber(rest[(blank + 1)..], out var ts) && double.IsFinite(ts);
+    }
+
+    /// <summary>
+    /// OpenMetrics: one space. The text format: blanks, or none where the value cannot run into
+    /// what precedes it (after '}', or a name followed by a sign), as Prometheus' lexer reads it.
+    /// </summary>
+    private bool ValueSeparator(ReadOnlySpan<byte> text, ref int i)
+    {
+        if (Strict)
+        {
+            return Separator(text, ref i);
+        }
+        SkipBlanks(text, ref i);
+        return i < text.Length;
     }
 
     private bool Separator(ReadOnlySpan<byte> text, ref int i)
@@ -127,17 +189,15 @@ public sealed partial class ExpositionParser
             i++;
             return true;
         }
-        while (i < text.Length && (text[i] == (byte)' ' || text[i] == (byte)'\t'))
-        {
-            i++;
-        }
+        SkipBlanks(text, ref i);
         return true;
     }
 
-    private static ReadOnlySpan<byte> Token(ReadOnlySpan<byte> text, ref int i)
+    /// <summary>Up to the next blank; in the text format also up to a '{', which ends a value there.</summary>
+    private ReadOnlySpan<byte> Token(ReadOnlySpan<byte> text, ref int i)
     {
         var rest = text[i..];
-        var end = rest.IndexOfAny(" \t"u8);
+        var end = Strict ? rest.IndexOf((byte)' ') : rest.IndexOfAny(" \t{"u8);
         if (end < 0)
         {
             end = rest.Length;
@@ -146,40 +206,43 @@ public sealed partial class ExpositionParser
         return rest[..end];
     }
 
-
     private bool AddSample(ReadOnlySpan<byte> name, double value, DateTimeOffset? timestamp, int line)
     {
         var sampleLabels = new ReadOnlyMemory<Label>(labels, sampleLabelStart, labelCount - sampleLabelStart);
 
         if (famName is null || !Belongs(name))
         {
-            if (famName is not null && famHasType && sampleCount == famSampleStart && IsFamilySuffixOf(name))
+            if (famName is not null && PrometheusFilesUnderFamily(name))
             {
-                Problem(line, $"sample {Show(name)} does not fit the {TypeName(famType)} family {famName} declared on line {famLine} (expected {Expected()})");
-                return false;
+                if (!famFitWarned)
+                {
+                    Warn(line, $"sample {Show(name)} does not fit the {TypeName(famType)} family {famName} declared on line {famLine} (expected {Expected()}); kept in it, as Prometheus does");
+                    famFitWarned = true;
+                }
             }
-            if (!StartFamily(name, line))
+            else
             {
-                return false;
+                if (famName is not null && famHasType && sampleCount == famSampleStart && IsFamilySuffixOf(name))
+                {
+                    Warn(line, $"sample {Show(name)} does not fit the {TypeName(famType)} family {famName} declared on line {famLine} (expected {Expected()}); read as a family of its own");
+                }
+                StartFamily(name, line, warnIfSeen: true);
             }
         }
         var nameString = famNameLength == name.Length ? famName! : pool.Get(name);
 
-        if (!CheckSpecialLabels(name, sampleLabels.Span, line))
-        {
-            return false;
-        }
+        CheckSpecialLabels(name, sampleLabels.Span, line);
 
         var key = new SeriesKey(nameString, sampleLabels);
         if (!seriesLines.TryAdd(key, line))
         {
-            Problem(line, $"duplicate series {Describe(nameString, sampleLabels.Span)} (first on line {seriesLines[key]})");
+            Warn(line, $"duplicate series {Describe(nameString, sampleLabels.Span)} (first on line {seriesLines[key]}); this sample is dropped, as Prometheus drops it");
             return false;
         }
 
         if (totalSamples >= limits.MaxSamples)
         {
-            Problem(line, $"more than {limits.MaxSamples} samples, over the limit");
+            Problem(line, $"more than {limits.MaxSamples} samples, over the limit ({ExpositionLimits.MaxSamplesReason})");
             stopped = true;
             return false;
         }
@@ -192,91 +255,43 @@ public sealed partial class ExpositionParser
         return true;
     }
 
-
-    private bool Belongs(ReadOnlySpan<byte> name)
+    private enum TimestampReading
     {
-        var family = famNameBytes.AsSpan(0, famNameLength);
-        if (!name.StartsWith(family))
-        {
-            return false;
-        }
-        var suffix = name[family.Length..];
-        return (Strict, famType) switch
-        {
-            (false, MetricType.Histogram) => suffix.SequenceEqual("_bucket"u8) || suffix.SequenceEqual("_sum"u8) || suffix.SequenceEqual("_count"u8),
-            (false, MetricType.Summary) => suffix.IsEmpty || suffix.SequenceEqual("_sum"u8) || suffix.SequenceEqual("_count"u8),
-            (false, _) => suffix.IsEmpty,
-            (true, MetricType.Counter) => suffix.SequenceEqual("_total"u8) || suffix.SequenceEqual("_created"u8),
-            (true, MetricType.Histogram) => suffix.SequenceEqual("_bucket"u8) || suffix.SequenceEqual("_sum"u8) || suffix.SequenceEqual("_count"u8) || suffix.SequenceEqual("_created"u8),
-            (true, MetricType.GaugeHistogram) => suffix.SequenceEqual("_bucket"u8) || suffix.SequenceEqual("_gsum"u8) || suffix.SequenceEqual("_gcount"u8),
-            (true, MetricType.Summary) => suffix.IsEmpty || suffix.SequenceEqual("_sum"u8) || suffix.SequenceEqual("_count"u8) || suffix.SequenceEqual("_created"u8),
-            (true, MetricType.Info) => suffix.SequenceEqual("_info"u8),
-            (true, _) => suffix.IsEmpty,
-        };
+        Invalid,
+        Valid,
+        OutOfRange,
     }
-
-    private bool IsFamilySuffixOf(ReadOnlySpan<byte> name)
-    {
-        var family = famNameBytes.AsSpan(0, famNameLength);
-        if (!name.StartsWith(family))
-        {
-            return false;
-        }
-        var suffix = name[family.Length..];
-        return suffix.IsEmpty || suffix.SequenceEqual("_total"u8) || suffix.SequenceEqual("_created"u8) || suffix.SequenceEqual("_bucket"u8)
-            || suffix.SequenceEqual("_sum"u8) || suffix.SequenceEqual("_count"u8) || suffix.SequenceEqual("_gsum"u8)
-            || suffix.SequenceEqual("_gcount"u8) || suffix.SequenceEqual("_info"u8);
-    }
-
-    private string Expected()
-    {
-        var n = famName;
-        return (Strict, famType) switch
-        {
-            (false, MetricType.Histogram) => $"{n}_bucket, {n}_sum or {n}_count",
-            (false, MetricType.Summary) => $"{n}, {n}_sum or {n}_count",
-            (true, MetricType.Counter) => $"{n}_total or {n}_created",
-            (true, MetricType.Histogram) => $"{n}_bucket, {n}_sum, {n}_count or {n}_created",
-            (true, MetricType.GaugeHistogram) => $"{n}_bucket, {n}_gsum or {n}_gcount",
-            (true, MetricType.Summary) => $"{n}, {n}_sum, {n}_count or {n}_created",
-            (true, MetricType.Info) => $"{n}_info",
-            _ => n!,
-        };
-    }
-
-    private string TypeName(MetricType type) => type switch
-    {
-        MetricType.Unknown => Strict ? "unknown" : "untyped",
-        MetricType.GaugeHistogram => "gaugehistogram",
-        MetricType.StateSet => "stateset",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 
     private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
-    private bool TryParseTimestamp(ReadOnlySpan<byte> s, out DateTimeOffset? timestamp)
+    /// <summary>Prometheus takes any 64-bit millisecond time; beyond what a DateTimeOffset holds it is out of range here.</summary>
+    private TimestampReading ParseTimestamp(ReadOnlySpan<byte> s, out DateTimeOffset? timestamp)
     {
         timestamp = null;
         if (!Strict)
         {
-            if (!long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms) || ms < MinUnixMs || ms > MaxUnixMs)
+            if (!long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms))
             {
-                return false;
+                return TimestampReading.Invalid;
+            }
+            if (ms < MinUnixMs || ms > MaxUnixMs)
+            {
+                return TimestampReading.OutOfRange;
             }
             timestamp = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            return true;
+            return TimestampReading.Valid;
         }
         if (!TryParseNumber(s, out var seconds) || !double.IsFinite(seconds))
         {
-            return false;
+            return TimestampReading.Invalid;
         }
         var ms2 = seconds * 1000;
         if (ms2 < MinUnixMs || ms2 > MaxUnixMs)
         {
-            return false;
+            return TimestampReading.OutOfRange;
         }
         timestamp = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-        return true;
+        return TimestampReading.Valid;
     }
 }

@@ -3,16 +3,18 @@ using System.Runtime.InteropServices;
 namespace Dashboard.Jobs.Sources.Exposition;
 
 /// <summary>
-/// Parses the Prometheus text format 0.0.4 and OpenMetrics 1.0 from UTF-8 bytes. An invalid
-/// exposition yields every problem with its line (<see cref="Check"/>) or is rejected whole
-/// (<see cref="Parse"/>). Reuse one instance per target: its string pool makes repeat scrapes
-/// allocate little more than the sample arrays. An instance is not thread-safe.
+/// Parses the Prometheus text format 0.0.4 and OpenMetrics 1.0 from UTF-8 bytes. It refuses what
+/// Prometheus' own scraper refuses, and what exceeds <see cref="ExpositionLimits"/>, each problem
+/// with its line and reason; what Prometheus takes although a format specification forbids or
+/// advises against it is taken too, with a warning (docs/decisions/005-exposition-parser.md).
+/// <see cref="Check"/> returns both; <see cref="Parse"/> throws on problems. Reuse one instance
+/// per target: its string pool makes repeat scrapes allocate little more than the sample
+/// arrays. An instance is not thread-safe.
 /// </summary>
-public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
+public sealed partial class ExpositionParser(ExpositionLimits? limits = null, ExpositionWarningThresholds? thresholds = null)
 {
-    private const int MaxNameBytes = 1024;
-
     private readonly ExpositionLimits limits = limits ?? ExpositionLimits.Default;
+    private readonly ExpositionWarningThresholds thresholds = thresholds ?? ExpositionWarningThresholds.Default;
     private readonly Utf8StringPool pool = new(1 << 16);
     private readonly Dictionary<SeriesKey, int> seriesLines = new(SeriesKeyComparer.Instance);
     private readonly Dictionary<string, int> closedFamilies = new(StringComparer.Ordinal);
@@ -21,20 +23,26 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
     // State of one parse.
     private ExpositionFormat format;
     private List<ExpositionProblem> problems = [];
+    private List<ExpositionProblem> warnings = [];
+    private int unlistedWarnings;
     private readonly List<FamilyRef> families = [];
     // Working arrays, reused across parses; Finish copies the result out at its exact size.
     private Label[] labels = new Label[512];
     private int labelCount;
     private int sampleLabelStart;
     private bool crlfReported;
+    private bool crlfCommentWarned;
     private Sample[] samples = new Sample[256];
     private int sampleCount;
     private int totalSamples;
     private bool stopped;
+    // Where in the line a text-format label value was still open at the line's end, else -1.
+    private int openValueAt = -1;
+    private string openValueLabel = "";
 
     // The family being read.
     private string? famName;
-    private readonly byte[] famNameBytes = new byte[MaxNameBytes];
+    private byte[] famNameBytes = new byte[256];
     private int famNameLength;
     private MetricType famType;
     private string? famHelp;
@@ -42,6 +50,7 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
     private int famLine;
     private bool famHasType;
     private int famSampleStart;
+    private bool famFitWarned;
 
     /// <summary>Parses and returns the families, or throws <see cref="ExpositionException"/> naming every problem.</summary>
     public IReadOnlyList<MetricFamily> Parse(ReadOnlySpan<byte> body, ExpositionFormat format)
@@ -50,13 +59,13 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
         return result.IsValid ? result.Families : throw new ExpositionException(result.Problems);
     }
 
-    /// <summary>Parses and reports every problem (up to <see cref="ExpositionLimits.MaxProblems"/>) with its line.</summary>
+    /// <summary>Parses and reports every problem and warning (up to <see cref="ExpositionLimits.MaxProblems"/> each) with its line.</summary>
     public ExpositionResult Check(ReadOnlySpan<byte> body, ExpositionFormat format)
     {
-        Reset(format, body.Length);
+        Reset(format);
         if (body.Length > limits.MaxBodyBytes)
         {
-            Problem(0, $"body is {body.Length} bytes, over the limit of {limits.MaxBodyBytes}");
+            Problem(0, $"body is {body.Length} bytes, over the limit of {limits.MaxBodyBytes} ({ExpositionLimits.MaxBodyBytesReason})");
             return Finish();
         }
         if (body.StartsWith("\uFEFF"u8))
@@ -76,36 +85,31 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
         while (pos < body.Length && !stopped)
         {
             line++;
-            var rest = body[pos..];
-            var nl = rest.IndexOf((byte)'\n');
-            var text = nl < 0 ? rest : rest[..nl];
-            pos += nl < 0 ? rest.Length : nl + 1;
+            var start = pos;
+            var end = LineEnd(body, start);
+            pos = Math.Min(end + 1, body.Length);
             if (sawEof)
             {
                 Problem(line, "content after # EOF");
                 break;
             }
-            if (text.EndsWith("\r"u8))
-            {
-                // Once, not on every line of a file saved with CRLF.
-                if (!crlfReported)
-                {
-                    Problem(line, "carriage return at the end of the line (CRLF line endings are not allowed)");
-                    crlfReported = true;
-                }
-                text = text[..^1];
-            }
-            var isEof = format == ExpositionFormat.OpenMetrics && text.SequenceEqual("# EOF"u8);
-            if (nl < 0 && !isEof)
-            {
-                Problem(line, "the last line has no final newline (truncated body?)");
-            }
-            if (isEof)
+            var text = WithoutCarriageReturn(body[start..end], line);
+            if (Strict && text.SequenceEqual("# EOF"u8))
             {
                 sawEof = true;
                 continue;
             }
+            if (end == body.Length && !Strict)
+            {
+                // In OpenMetrics the missing # EOF says it.
+                Warn(line, "the last line has no final newline (truncated body?)");
+            }
+            var mark = (warnings.Count, unlistedWarnings);
             ParseLine(text, line);
+            if (openValueAt >= 0)
+            {
+                line = ReadOnIntoNextLines(body, start, line, ref pos, mark);
+            }
         }
         CloseFamily();
         if (format == ExpositionFormat.OpenMetrics && !sawEof && !stopped)
@@ -115,16 +119,20 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
         return Finish();
     }
 
-    private void Reset(ExpositionFormat f, int bodyLength)
+    private void Reset(ExpositionFormat f)
     {
         format = f;
         problems = [];
+        warnings = [];
+        unlistedWarnings = 0;
         families.Clear();
         sampleCount = 0;
         labelCount = 0;
         totalSamples = 0;
         stopped = false;
         crlfReported = false;
+        crlfCommentWarned = false;
+        openValueAt = -1;
         famName = null;
         seriesLines.Clear();
         closedFamilies.Clear();
@@ -147,17 +155,15 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
             var f = families[i];
             finalFamilies[i] = new MetricFamily(f.Name, f.Type, f.Help, f.Unit, new ReadOnlyMemory<Sample>(finalSamples, f.Start, f.Count), f.Line);
         }
-        if (problems.Count > 1)
-        {
-            // Histogram checks run when a family ends; report in line order all the same.
-            problems = [.. problems.OrderBy(p => p.Line)];
-        }
         var result = new ExpositionResult
         {
             Format = format,
             Families = finalFamilies,
             SampleCount = totalSamples,
-            Problems = problems,
+            // Histogram checks run when a family ends; report in line order all the same.
+            Problems = problems.Count > 1 ? [.. problems.OrderBy(p => p.Line)] : problems,
+            Warnings = warnings.Count > 1 ? [.. warnings.OrderBy(p => p.Line)] : warnings,
+            UnlistedWarnings = unlistedWarnings,
         };
         // Drop references so a reused parser does not keep the last result's strings alive.
         Array.Clear(samples, 0, sampleCount);
@@ -175,6 +181,7 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
         return !trimmed.IsEmpty && trimmed[0] == (byte)'<';
     }
 
+    /// <summary>A reason to refuse the exposition.</summary>
     private void Problem(int line, string message)
     {
         problems.Add(new ExpositionProblem(line, message));
@@ -182,6 +189,19 @@ public sealed partial class ExpositionParser(ExpositionLimits? limits = null)
         {
             problems.Add(new ExpositionProblem(line, $"stopped after {limits.MaxProblems} problems"));
             stopped = true;
+        }
+    }
+
+    /// <summary>Something taken as Prometheus takes it, although a format specification forbids or advises against it.</summary>
+    private void Warn(int line, string message)
+    {
+        if (warnings.Count < limits.MaxProblems)
+        {
+            warnings.Add(new ExpositionProblem(line, message));
+        }
+        else
+        {
+            unlistedWarnings++;
         }
     }
 

@@ -1,18 +1,34 @@
 namespace Dashboard.Jobs.Sources.Exposition;
 
-/// <summary>One problem found in an exposition; line 0 means the body as a whole.</summary>
+/// <summary>One problem or warning found in an exposition; line 0 means the body as a whole.</summary>
 public sealed record ExpositionProblem(int Line, string Message)
 {
-    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : $"body: {Message}";
+    /// <summary>"line N", or "body" for the body as a whole.</summary>
+    public string Where => Line > 0 ? $"line {Line}" : "body";
+
+    public override string ToString() => $"{Where}: {Message}";
 }
 
-/// <summary>Everything a parse found: the families (of the valid lines) and the problems.</summary>
+/// <summary>
+/// Everything a parse found: the families (of the lines it could read), the problems that make
+/// it refuse the exposition, and the warnings about what it took although a format
+/// specification forbids or advises against it.
+/// </summary>
 public sealed class ExpositionResult
 {
     public required ExpositionFormat Format { get; init; }
     public required IReadOnlyList<MetricFamily> Families { get; init; }
     public required int SampleCount { get; init; }
+
+    /// <summary>Why the exposition is refused, in line order; empty when it is valid.</summary>
     public required IReadOnlyList<ExpositionProblem> Problems { get; init; }
+
+    /// <summary>What was taken all the same (as Prometheus takes it), in line order.</summary>
+    public required IReadOnlyList<ExpositionProblem> Warnings { get; init; }
+
+    /// <summary>Warnings past <see cref="ExpositionLimits.MaxProblems"/>, counted but not listed.</summary>
+    public int UnlistedWarnings { get; init; }
+
     public bool IsValid => Problems.Count == 0;
 }
 

@@ -7,6 +7,14 @@ namespace Dashboard.Jobs.Sources.Exposition;
 /// <summary>The tokens both formats share (names, numbers) and how messages quote the input.</summary>
 internal static class ExpositionSyntax
 {
+    /// <summary>
+    /// Prometheus 3 reads {"name.with.dots"} and "label.name"="v" (UTF-8 names), but only targets
+    /// asked for them with escaping=allow-utf-8 write them, and this scraper does not ask.
+    /// </summary>
+    internal const string QuotedNamesUnsupported = "quoted (UTF-8) metric and label names are not supported (this scraper does not ask for them)";
+
+    internal static bool IsQuotedName(ReadOnlySpan<byte> s) => !s.IsEmpty && s[0] == (byte)'"';
+
     internal static int MetricNameLength(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty || !(IsLetter(s[0]) || s[0] == (byte)'_' || s[0] == (byte)':'))
@@ -74,9 +82,18 @@ internal static class ExpositionSyntax
                 return false;
             }
         }
-        return double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-            CultureInfo.InvariantCulture, out value);
+        // Go's ParseFloat, and so Prometheus, refuses a number beyond a double's range.
+        return double.TryParse(s, FloatStyles, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    private const NumberStyles FloatStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>A number in form whose magnitude no double holds ("1e400").</summary>
+    internal static bool IsFloatOverflow(ReadOnlySpan<byte> s) =>
+        !s.IsEmpty && IsDigitOrDot(s[s[0] is (byte)'+' or (byte)'-' && s.Length > 1 ? 1 : 0])
+        && double.TryParse(s, FloatStyles, CultureInfo.InvariantCulture, out var value) && double.IsInfinity(value);
+
+    private static bool IsDigitOrDot(byte b) => IsDigit(b) || b == (byte)'.';
 
     internal static bool TryParseLabelNumber(string s, out double value)
     {
@@ -89,7 +106,6 @@ internal static class ExpositionSyntax
         var n = Encoding.ASCII.GetBytes(s, buffer);
         return TryParseNumber(buffer[..n], out value);
     }
-
 
     internal static string FormatNumber(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 

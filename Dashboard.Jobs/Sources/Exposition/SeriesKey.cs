@@ -10,31 +10,8 @@ internal sealed class SeriesKeyComparer : IEqualityComparer<SeriesKey>
 {
     public static readonly SeriesKeyComparer Instance = new();
 
-    public bool Equals(SeriesKey x, SeriesKey y)
-    {
-        if (!ReferenceEquals(x.Name, y.Name) || x.Labels.Length != y.Labels.Length)
-        {
-            return false;
-        }
-        var b = y.Labels.Span;
-        foreach (var l in x.Labels.Span)
-        {
-            var found = false;
-            foreach (var m in b)
-            {
-                if (ReferenceEquals(l.Name, m.Name))
-                {
-                    found = ReferenceEquals(l.Value, m.Value);
-                    break;
-                }
-            }
-            if (!found)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public bool Equals(SeriesKey x, SeriesKey y) =>
+        ReferenceEquals(x.Name, y.Name) && LabelSets.SameByReference(x.Labels.Span, y.Labels.Span);
 
     public int GetHashCode(SeriesKey key)
     {
@@ -46,5 +23,39 @@ internal sealed class SeriesKeyComparer : IEqualityComparer<SeriesKey>
             sum += HashCode.Combine(RuntimeHelpers.GetHashCode(l.Name), RuntimeHelpers.GetHashCode(l.Value));
         }
         return HashCode.Combine(hash, sum);
+    }
+}
+
+/// <summary>Label sets compared in any order, by reference: the parser's pooled strings make that exact within one parse.</summary>
+internal static class LabelSets
+{
+    /// <summary>Same names with the same values, ignoring the label <paramref name="except"/> (which both must have, if named).</summary>
+    public static bool SameByReference(ReadOnlySpan<Label> a, ReadOnlySpan<Label> b, string? except = null)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+        foreach (var x in a)
+        {
+            if (x.Name == except)
+            {
+                continue;
+            }
+            var found = false;
+            foreach (var y in b)
+            {
+                if (ReferenceEquals(x.Name, y.Name))
+                {
+                    found = ReferenceEquals(x.Value, y.Value);
+                    break;
+                }
+            }
+            if (!found)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }
