@@ -4,9 +4,10 @@ namespace Dashboard.Hosting;
 
 /// <summary>
 /// <c>Dashboard check-metrics &lt;file|url&gt;</c>, in the spirit of <c>promtool check metrics</c>:
-/// parses one exposition with the ingestion parser and prints the counts and every problem
-/// with its line. Needs no web host and no database. Exit codes: 0 valid, 1 invalid,
-/// 2 usage or I/O error.
+/// parses one exposition with the ingestion parser and prints the counts, then in line order
+/// every problem (why ingestion refuses it, as Prometheus would) and every warning (what both
+/// take although a format specification advises against it). Needs no web host and no
+/// database. Exit codes: 0 valid (warnings or not), 1 invalid, 2 usage or I/O error.
 /// </summary>
 public static class CheckMetricsCommand
 {
@@ -90,16 +91,30 @@ public static class CheckMetricsCommand
         var result = new ExpositionParser().Check(body, chosen);
         var formatName = chosen == ExpositionFormat.OpenMetrics ? "OpenMetrics 1.0" : "Prometheus text 0.0.4";
         await output.WriteLineAsync($"{source} ({formatName}): {result.Families.Count} metric families, {result.SampleCount} samples");
-        foreach (var problem in result.Problems)
+        var findings = result.Problems.Select(p => (p.Line, Text: p.ToString()))
+            .Concat(result.Warnings.Select(w => (w.Line, Text: $"{w.Where}: warning: {w.Message}")))
+            .OrderBy(f => f.Line);
+        foreach (var (_, text) in findings)
         {
-            await output.WriteLineAsync(problem.ToString());
+            await output.WriteLineAsync(text);
+        }
+        var warningCount = result.Warnings.Count + result.UnlistedWarnings;
+        if (result.UnlistedWarnings > 0)
+        {
+            await output.WriteLineAsync($"... and {Count(result.UnlistedWarnings, "more warning")} not listed");
         }
         if (!result.IsValid)
         {
-            await output.WriteLineAsync($"invalid: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")}");
+            await output.WriteLineAsync($"invalid: {Count(result.Problems.Count, "problem")}{(warningCount > 0 ? $", {Count(warningCount, "warning")}" : "")}");
+        }
+        else if (warningCount > 0)
+        {
+            await output.WriteLineAsync($"valid, with {Count(warningCount, "warning")}: Prometheus would ingest it, and so does the dashboard");
         }
         return result.IsValid ? Valid : Invalid;
     }
+
+    private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
 
     /// <summary>A file says nothing about its format; an OpenMetrics one ends with "# EOF".</summary>
     private static ExpositionFormat Detect(ReadOnlySpan<byte> body)

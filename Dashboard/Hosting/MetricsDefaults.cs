@@ -7,7 +7,7 @@ namespace Dashboard.Hosting;
 /// ignores them once its default registry is in use). The .NET Meters and EventCounters bridges
 /// are off: they publish one family per source instance, and when a process has several (the
 /// HttpClient factory's and the global ones) the exposition gets duplicate HELP lines that
-/// strict parsers (ours, promtool) reject. Process metrics stay; the app's own are explicit.
+/// promtool rejects and our check-metrics warns about. Process metrics stay; the app's own are explicit.
 /// </summary>
 public static class MetricsDefaults
 {

@@ -27,33 +27,20 @@ public static class ExpositionContentType
         error = null;
         if (string.IsNullOrWhiteSpace(contentType))
         {
-            // Prometheus falls back to the classic text format when a target says nothing.
+            // Prometheus 2 read the classic text format when a target said nothing (Prometheus 3
+            // wants fallback_scrape_protocol set for that); it is the likely one.
             return true;
         }
-        var parts = contentType.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var mediaType = parts.Length > 0 ? parts[0].ToLowerInvariant() : "";
-        string? version = null;
-        foreach (var p in parts.Skip(1))
-        {
-            var eq = p.IndexOf('=');
-            if (eq > 0 && p[..eq].Trim().Equals("version", StringComparison.OrdinalIgnoreCase))
-            {
-                version = p[(eq + 1)..].Trim().Trim('"');
-            }
-        }
+        var mediaType = contentType.Split(';', 2)[0].Trim().ToLowerInvariant();
+        // Like Prometheus, by the media type alone: its scraper reads any version of either with
+        // the same parser (a line it cannot read is then reported with its line).
         switch (mediaType)
         {
-            case "text/plain" when version is null or "0.0.4":
-                return true;
             case "text/plain":
-                error = $"unsupported text format version {version} (expected 0.0.4)";
-                return false;
-            case "application/openmetrics-text" when version is null or "1.0.0" or "0.0.1":
-                format = ExpositionFormat.OpenMetrics;
                 return true;
             case "application/openmetrics-text":
-                error = $"unsupported OpenMetrics version {version} (expected 1.0.0)";
-                return false;
+                format = ExpositionFormat.OpenMetrics;
+                return true;
             case "text/html" or "application/xhtml+xml":
                 error = $"not a metrics endpoint (got {mediaType}; a login page?)";
                 return false;

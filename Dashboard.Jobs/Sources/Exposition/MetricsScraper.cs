@@ -81,7 +81,7 @@ public sealed class MetricsScraper(HttpClient http, ExpositionLimits? limits = n
             if (response.Content.Headers.ContentLength > limits.MaxBodyBytes)
             {
                 throw new MetricsScrapeException(
-                    $"{url}: body is {response.Content.Headers.ContentLength} bytes, over the limit of {limits.MaxBodyBytes}", notAnExposition: true);
+                    $"{url}: body is {response.Content.Headers.ContentLength} bytes, over the limit of {limits.MaxBodyBytes} ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
             }
             var body = await ReadLimitedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), url, cancellationToken);
             return new FetchedExposition(url, format, contentType, body);
@@ -114,7 +114,7 @@ public sealed class MetricsScraper(HttpClient http, ExpositionLimits? limits = n
                     if (length > limits.MaxBodyBytes)
                     {
                         // Stop reading: a runaway endpoint must not cost memory without bound.
-                        throw new MetricsScrapeException($"{url}: body is over the limit of {limits.MaxBodyBytes} bytes", notAnExposition: true);
+                        throw new MetricsScrapeException($"{url}: body is over the limit of {limits.MaxBodyBytes} bytes ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
                     }
                 }
             }

@@ -143,6 +143,52 @@ public sealed class ExpositionParserTests
         Assert.Same(first[0].Samples.Span[0].Labels.Span[0].Value, second[0].Samples.Span[0].Labels.Span[0].Value);
     }
 
+    [Theory]
+    [InlineData(5 * 1024, ExpositionFormat.PrometheusText)]
+    [InlineData(64 * 1024, ExpositionFormat.PrometheusText)]
+    [InlineData(5 * 1024, ExpositionFormat.OpenMetrics)]
+    [InlineData(64 * 1024, ExpositionFormat.OpenMetrics)]
+    public void Check_LongLabelValue_AcceptedWithWarning(int bytes, ExpositionFormat format)
+    {
+        // Prometheus' label_value_length_limit is 0 (none) unless a scrape config sets it.
+        var value = string.Concat(Enumerable.Repeat("/api/v1/", bytes / 8));
+        var eof = format == ExpositionFormat.OpenMetrics ? "# EOF\n" : "";
+        var body = Encoding.UTF8.GetBytes($"# TYPE req counter\nreq_total{{path=\"{value}\"}} 3\n{eof}");
+
+        var result = new ExpositionParser().Check(body, format);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(value, result.Families[0].Samples.Span[0].GetLabel("path"));
+        Assert.Equal(3, result.Families[0].Samples.Span[0].Value);
+        Assert.Equal(new ExpositionProblem(2, $"value of label path is {bytes} bytes, longer than 4096 (Prometheus takes it unless label_value_length_limit is set)"), Assert.Single(result.Warnings));
+    }
+
+    [Fact]
+    public void Parse_UnknownEscapes_KeptAsWrittenAsPrometheusDoes()
+    {
+        var families = Parse("# HELP dir Files in C:\\temp.\ndir{path=\"C:\\temp\\q\"} 1\n");
+
+        Assert.Equal("Files in C:\\temp.", families[0].Help);
+        Assert.Equal("C:\\temp\\q", families[0].Samples.Span[0].GetLabel("path"));
+    }
+
+    [Fact]
+    public void Parse_DuplicateSeries_KeepsTheFirstSample()
+    {
+        var families = Parse("a{x=\"1\"} 1\na{x=\"1\"} 2\na{x=\"2\"} 3\n");
+
+        Assert.Equal([1.0, 3.0], families[0].Samples.ToArray().Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Parse_TextLabelValueOverTwoLines_ValueKeepsTheLineFeedAndLinesStayCounted()
+    {
+        var families = Parse("a{l=\"x\ny\"} 1\nb 2\n");
+
+        Assert.Equal("x\ny", families[0].Samples.Span[0].GetLabel("l"));
+        Assert.Equal(3, families[1].Samples.Span[0].Line);
+    }
+
     [Fact]
     public void Parse_Invalid_ThrowsWithLineAndAllProblems()
     {
