@@ -3,6 +3,7 @@ using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Demo;
 using Dashboard.Live;
+using Dashboard.Rules;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Alertmanager;
 using Dashboard.Jobs.Sources.Prometheus;
@@ -49,6 +50,7 @@ internal static class DashboardApp
         builder.Services.AddMudServices();
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
+        builder.Services.AddScoped<RulesInputSource>();
         builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<Services.Resources.ResourceService>();
         builder.Services.AddScoped<Services.Resources.ResourcePreviewService>();
@@ -136,6 +138,7 @@ internal static class DashboardApp
             app.MapChecklistApi();
             app.MapReportApi();
             app.MapAlertApi();
+            app.MapPrometheusRulesApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -68,6 +68,18 @@ public static class DefaultQueries
     /// <summary>The window the availability SLI's readings cover (its rate window).</summary>
     public static readonly TimeSpan AvailabilityWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The availability SLI as an error ratio (0..1) over <see cref="AvailabilityWindow"/>, from the availability
+    /// query in force (this default or the deployment's <c>Prometheus:Queries:uptime</c>): 1 - percent / 100,
+    /// without the <c>sli</c> source label, so a change of source (requests, probes, up) continues one series, as
+    /// the dashboard pools them into one timeline (decision 020). The generated Prometheus rules record it.
+    /// </summary>
+    public static string AvailabilityErrorRatio(string availabilityQuery)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(availabilityQuery);
+        return $"1 - max without (sli) ({availabilityQuery.Trim()}) / 100";
+    }
+
     /// <summary>p50 page latency per route, ms (not a catalog metric: no gauge, no forecast; the designer view reads it).</summary>
     public const string RouteLatencyP50 = "route_latency_p50";
 
