@@ -2,8 +2,11 @@
 # Local real-services stack for the dashboard, without systemd or Docker:
 # PostgreSQL 15 primary + streaming replica (pg_stat_statements), Redis 7,
 # Prometheus 2 with node_exporter and postgres_exporter, Alertmanager (one null
-# receiver; Prometheus always fires DashboardStackWatchdog at it). Everything
-# listens on 127.0.0.1 only and keeps its state under <repo>/.state/<profile>/.
+# receiver; Prometheus always fires DashboardStackWatchdog at it). The test profile
+# adds redis_exporter and a server of recorded exporter expositions
+# (scripts/fixtures/, one scrape job each), so the presets' queries meet real
+# exposition formats. Everything listens on 127.0.0.1 only and keeps its state
+# under <repo>/.state/<profile>/.
 #
 # Usage: scripts/stack.sh <verb> [--profile dev|test] [args]
 #   up                install missing Debian packages (root), start what is not running
@@ -13,11 +16,13 @@
 #   start <service>   start one service (idempotent, like `up` for that service)
 #   stop <service>    stop one service (for fault-injection tests)
 #                     services: primary replica redis prometheus node_exporter postgres_exporter alertmanager
+#                     (test profile also: redis_exporter fixtures)
 #
 # Profile: --profile NAME, else $DASHBOARD_PROFILE, else dev.
 # Port overrides (env): DASHBOARD_PG_PORT DASHBOARD_REPLICA_PORT DASHBOARD_REDIS_PORT
 #   DASHBOARD_PROM_PORT DASHBOARD_NODE_EXPORTER_PORT DASHBOARD_PG_EXPORTER_PORT
-#   DASHBOARD_ALERTMANAGER_PORT DASHBOARD_APP_PORT. (`env` prints DASHBOARD_STACK_* names instead, so that an
+#   DASHBOARD_ALERTMANAGER_PORT DASHBOARD_APP_PORT DASHBOARD_REDIS_EXPORTER_PORT
+#   DASHBOARD_FIXTURES_PORT (the last two: test profile only). (`env` prints DASHBOARD_STACK_* names instead, so that an
 #   eval'd environment never overrides the ports of another profile.)
 # After `up`, the connection settings are in <state>/appsettings.stack.json (chmod 600),
 # the app/tests find it through $DASHBOARD_STACK_SETTINGS (see `env`).
@@ -42,7 +47,7 @@ warn() { printf '[stack:%s] WARNING: %s\n' "$PROFILE" "$*" >&2; }
 die()  { printf '[stack:%s] ERROR: %s\n' "${PROFILE:-?}" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '8,15p' "$SELF" | sed 's/^# \{0,1\}//' >&2
+  sed -n '11,19p' "$SELF" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -142,10 +147,16 @@ done
 [[ -n $VERB ]] || usage
 
 case $PROFILE in
-  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  INTERVAL=5s ;;
-  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 INTERVAL=2s ;;
+  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  D_RX=9121  D_FIX=9131  INTERVAL=5s ;;
+  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 D_RX=59121 D_FIX=59131 INTERVAL=2s ;;
   *) die "unknown profile '$PROFILE' (dev|test)" ;;
 esac
+# The test profile alone runs redis_exporter and the exposition fixtures (the presets' sources);
+# the dev profile keeps exactly its services.
+if [[ $PROFILE == test ]]; then
+  PACKAGES+=(prometheus-redis-exporter python3)
+  SERVICES=(primary replica redis node_exporter postgres_exporter redis_exporter fixtures alertmanager prometheus)
+fi
 PG_PORT=${DASHBOARD_PG_PORT:-$D_PG}
 REPLICA_PORT=${DASHBOARD_REPLICA_PORT:-$D_REP}
 REDIS_PORT=${DASHBOARD_REDIS_PORT:-$D_REDIS}
@@ -154,7 +165,9 @@ NODE_PORT=${DASHBOARD_NODE_EXPORTER_PORT:-$D_NODE}
 PGX_PORT=${DASHBOARD_PG_EXPORTER_PORT:-$D_PGX}
 AM_PORT=${DASHBOARD_ALERTMANAGER_PORT:-$D_AM}
 APP_PORT=${DASHBOARD_APP_PORT:-$D_APP}
-for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT"; do
+RX_PORT=${DASHBOARD_REDIS_EXPORTER_PORT:-$D_RX}
+FIX_PORT=${DASHBOARD_FIXTURES_PORT:-$D_FIX}
+for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT"; do
   if ! [[ $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p'"; fi
 done
 
@@ -174,6 +187,7 @@ if (( ${#SOCK_REPLICA} + 20 > 100 )); then
 fi
 PROM_DIR=$STATE/prometheus
 AM_DIR=$STATE/alertmanager
+FIXTURES_DIR=$REPO/scripts/fixtures
 SETTINGS=$STATE/appsettings.stack.json
 PW_FILE=$SECRETS/pg_password
 TOKEN_FILE=$SECRETS/metrics_token
@@ -524,17 +538,20 @@ daemon_bin() {
     prometheus) echo prometheus ;;
     alertmanager) echo prometheus-alertmanager ;;
     redis) echo redis-server ;;
+    redis_exporter) echo prometheus-redis-exporter ;;
+    fixtures) echo python3 ;;
   esac
 }
 daemon_port() {
   case $1 in
     node_exporter) echo "$NODE_PORT" ;; postgres_exporter) echo "$PGX_PORT" ;;
     prometheus) echo "$PROM_PORT" ;; redis) echo "$REDIS_PORT" ;; alertmanager) echo "$AM_PORT" ;;
+    redis_exporter) echo "$RX_PORT" ;; fixtures) echo "$FIX_PORT" ;;
   esac
 }
 daemon_ready() {  # name
   case $1 in
-    prometheus|alertmanager) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$(daemon_port "$1")/-/ready" 2>/dev/null ;;
+    prometheus|alertmanager|fixtures) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$(daemon_port "$1")/-/ready" 2>/dev/null ;;
     *) port_open "$(daemon_port "$1")" ;;
   esac
 }
@@ -554,6 +571,14 @@ daemon_cmd() {  # name
       DAEMON_CMD=(prometheus-node-exporter --web.listen-address="127.0.0.1:$port" --no-collector.systemd) ;;
     postgres_exporter)
       DAEMON_CMD=(prometheus-postgres-exporter --web.listen-address="127.0.0.1:$port") ;;
+    redis_exporter)
+      # System metrics give redis_total_system_memory_bytes: the memory a Redis without maxmemory can grow into.
+      DAEMON_CMD=(prometheus-redis-exporter -web.listen-address="127.0.0.1:$port"
+        -redis.addr="redis://127.0.0.1:$REDIS_PORT" -include-system-metrics) ;;
+    fixtures)
+      # Debian's python3, not one a version manager puts first on PATH.
+      DAEMON_CMD=(/usr/bin/python3 "$FIXTURES_DIR/serve_expositions.py" --bind 127.0.0.1 --port "$port"
+        --dir "$FIXTURES_DIR/expositions") ;;
     prometheus)
       # Alerts are re-sent every 5 s (not 1 min), so a restarted Alertmanager has them again soon.
       DAEMON_CMD=(prometheus --config.file="$PROM_DIR/prometheus.yml"
@@ -716,11 +741,56 @@ scrape_configs:
       type: Bearer
       credentials_file: $tok
     static_configs:
-      - targets: ['$app']
+      - targets: ['$app']$(test_scrape_jobs)
 YAML
   then
     reload_daemon prometheus
   fi
+}
+
+# Test profile only: redis_exporter, and one job per recorded exposition in scripts/fixtures/expositions
+# (served by serve_expositions.py at /<file name>/...). honor_labels keeps each exposition's own labels,
+# as a real scrape of that exporter would.
+test_scrape_jobs() {
+  [[ $PROFILE == test ]] || return 0
+  local fix=127.0.0.1:$FIX_PORT f name
+  cat <<YAML
+
+  - job_name: redis
+    static_configs:
+      - targets: ['127.0.0.1:$RX_PORT']
+YAML
+  for f in "$FIXTURES_DIR"/expositions/*.prom; do
+    [[ -f $f ]] || continue
+    name=$(basename "$f" .prom)
+    [[ $name != blackbox ]] || continue
+    cat <<YAML
+
+  - job_name: $name
+    metrics_path: /$name/metrics
+    honor_labels: true
+    static_configs:
+      - targets: ['$fix']
+YAML
+  done
+  # blackbox_exporter is scraped once per probed target, the target passed as a parameter and kept as instance.
+  cat <<YAML
+
+  - job_name: blackbox
+    metrics_path: /blackbox/probe
+    params:
+      module: [http_2xx]
+    honor_labels: true
+    static_configs:
+      - targets: ['https://shop.example.com/health', 'https://api.example.com/health']
+    relabel_configs:
+      - source_labels: [__address__]
+        target_label: __param_target
+      - source_labels: [__param_target]
+        target_label: instance
+      - target_label: __address__
+        replacement: '$fix'
+YAML
 }
 
 # ---------------------------------------------------------------- settings file
@@ -760,12 +830,17 @@ JSON
 
 # ---------------------------------------------------------------- verbs
 
+test_only() {  # service
+  [[ $PROFILE == test ]] || die "$1 runs in the test profile only"
+}
+
 start_one() {
   case $1 in
     primary) ensure_primary ;;
     replica) ensure_replica ;;
     redis) ensure_redis ;;
     node_exporter|postgres_exporter) ensure_daemon "$1" ;;
+    redis_exporter|fixtures) test_only "$1"; ensure_daemon "$1" ;;
     alertmanager) write_alertmanager_config; ensure_daemon alertmanager ;;
     prometheus) write_prometheus_config; ensure_daemon prometheus ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
@@ -780,6 +855,7 @@ stop_one() {
       if pid_is "$pid" redis-server; then stop_pid redis "$pid"; say "redis: stopped (pid $pid)"; else say "redis: not running"; fi
       rm -f "$STATE/redis.pid" ;;
     node_exporter|postgres_exporter|alertmanager|prometheus) stop_daemon "$1" ;;
+    redis_exporter|fixtures) test_only "$1"; stop_daemon "$1" ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
   esac
 }
@@ -804,7 +880,9 @@ cmd_status() {
   if pid_is "$pid" redis-server && redis_ping && listens_on "$pid" "$REDIS_PORT"; then svc_line redis "$REDIS_PORT" "$pid" up
   else svc_line redis "$REDIS_PORT" "" down; all=1; fi
   local name
-  for name in node_exporter postgres_exporter alertmanager prometheus; do
+  local daemons=(node_exporter postgres_exporter alertmanager prometheus)
+  [[ $PROFILE != test ]] || daemons=(node_exporter postgres_exporter redis_exporter fixtures alertmanager prometheus)
+  for name in "${daemons[@]}"; do
     pid=$(read_pid "$STATE/$name.pid")
     if pid_is "$pid" "$(daemon_bin "$name")" && daemon_ready "$name" && listens_on "$pid" "$(daemon_port "$name")"; then svc_line "$name" "$(daemon_port "$name")" "$pid" up
     else svc_line "$name" "$(daemon_port "$name")" "" down; all=1; fi
@@ -840,6 +918,10 @@ cmd_up() {
   ensure_redis
   ensure_daemon node_exporter
   ensure_daemon postgres_exporter
+  if [[ $PROFILE == test ]]; then
+    ensure_daemon redis_exporter
+    ensure_daemon fixtures
+  fi
   write_alertmanager_config
   ensure_daemon alertmanager
   write_prometheus_config
@@ -854,7 +936,9 @@ cmd_down() {
   [[ -d $STATE ]] || { say "nothing to stop ($STATE does not exist)"; return 0; }
   lock_state
   local s
-  for s in prometheus alertmanager postgres_exporter node_exporter redis replica primary; do stop_one "$s"; done
+  local order=(prometheus alertmanager postgres_exporter node_exporter redis replica primary)
+  [[ $PROFILE != test ]] || order=(prometheus alertmanager fixtures redis_exporter postgres_exporter node_exporter redis replica primary)
+  for s in "${order[@]}"; do stop_one "$s"; done
   if ((PURGE)); then
     [[ $STATE == "$REPO/.state/$PROFILE" && -n $PROFILE ]] || die "refusing to delete $STATE"
     rm -rf "$STATE"
