@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 
 namespace Dashboard.Jobs.Sources.Exposition;
@@ -83,45 +82,10 @@ public sealed class MetricsScraper(HttpClient http, ExpositionLimits? limits = n
                 throw new MetricsScrapeException(
                     $"{url}: body is {response.Content.Headers.ContentLength} bytes, over the limit of {limits.MaxBodyBytes} ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
             }
-            var body = await ReadLimitedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), url, cancellationToken);
+            // Stop reading at the limit: a runaway endpoint must not cost memory without bound.
+            var body = await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), limits.MaxBodyBytes, cancellationToken)
+                ?? throw new MetricsScrapeException($"{url}: body is over the limit of {limits.MaxBodyBytes} bytes ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
             return new FetchedExposition(url, format, contentType, body);
-        }
-    }
-
-    private async Task<byte[]> ReadLimitedAsync(Stream stream, Uri url, CancellationToken cancellationToken)
-    {
-        await using (stream)
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
-            {
-                var length = 0;
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, length).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                    if (read == 0)
-                    {
-                        return buffer.AsSpan(0, length).ToArray();
-                    }
-                    length += read;
-                    if (length > limits.MaxBodyBytes)
-                    {
-                        // Stop reading: a runaway endpoint must not cost memory without bound.
-                        throw new MetricsScrapeException($"{url}: body is over the limit of {limits.MaxBodyBytes} bytes ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
-                    }
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
     }
 }

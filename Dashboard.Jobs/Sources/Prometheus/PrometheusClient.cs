@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Jobs.Sources.Prometheus;
 
 /// <summary>
-/// The Prometheus HTTP API (instant and range queries). Typed client: the HttpClient comes with the
+/// The Prometheus HTTP API (instant and range queries, metric names). Typed client: the HttpClient comes with the
 /// base address, auth header and the standard resilience pipeline (timeouts, retries with backoff,
 /// circuit breaker) from <see cref="PrometheusSourceRegistration"/>. Every failure is a
 /// <see cref="PrometheusQueryException"/>; an empty result is "no data", never an error and never 0.
@@ -48,6 +48,42 @@ public sealed class PrometheusClient(HttpClient http, IOptionsMonitor<Prometheus
         return parts.Count == 1 ? parts[0] : Stitch(parts);
     }
 
+    /// <summary>The most a label-values answer may weigh: a server with 100,000 metric names answers about 4 MB.</summary>
+    public const long MaxLabelValuesBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The metric names Prometheus holds (<c>GET /api/v1/label/__name__/values</c>), optionally only those of series
+    /// matching any of <paramref name="match"/> (series selectors, e.g. <c>{job="node"}</c>) and seen since
+    /// <paramref name="start"/>. At most <paramref name="limit"/> names are kept (Prometheus before 2.51 ignores
+    /// the parameter, so the client cuts too) and the answer says when there were more. The body is read up to
+    /// <see cref="MaxLabelValuesBytes"/>; failures are <see cref="PrometheusQueryException"/>s like a query's.
+    /// </summary>
+    public async Task<PrometheusLabelValues> GetMetricNamesAsync(
+        IReadOnlyList<string>? match = null, int? limit = null, DateTimeOffset? start = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<string>();
+        foreach (var selector in match ?? [])
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(selector, nameof(match));
+            parameters.Add("match[]=" + Uri.EscapeDataString(selector));
+        }
+        if (start is { } from)
+        {
+            parameters.Add("start=" + Seconds(from));
+        }
+        if (limit is { } most)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(most, 1, nameof(limit));
+            // One more than wanted: a full answer then shows whether anything was cut.
+            parameters.Add("limit=" + (most + 1).ToString(CultureInfo.InvariantCulture));
+        }
+        var path = "api/v1/label/__name__/values" + (parameters.Count > 0 ? "?" + string.Join('&', parameters) : "");
+        var (values, warnings) = await SendAsync(path, endpoint => new HttpRequestMessage(HttpMethod.Get, endpoint),
+            PrometheusResponseParser.ParseLabelValues, MaxLabelValuesBytes, cancellationToken);
+        var truncated = limit is { } cut && values.Count > cut;
+        return new PrometheusLabelValues(truncated ? [.. values.Take(limit!.Value)] : values, warnings, truncated);
+    }
+
     private static PrometheusQueryResult Stitch(List<PrometheusQueryResult> parts)
     {
         var bySeries = new Dictionary<string, (IReadOnlyDictionary<string, string> Labels, List<PrometheusSample> Samples)>(StringComparer.Ordinal);
@@ -68,28 +104,40 @@ public sealed class PrometheusClient(HttpClient http, IOptionsMonitor<Prometheus
             [.. parts.SelectMany(p => p.Warnings).Distinct(StringComparer.Ordinal)]);
     }
 
-    private async Task<PrometheusQueryResult> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    private Task<PrometheusQueryResult> PostAsync(string path, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
+        // Prometheus stops evaluating at its own timeout too, so a slow query does not run on after we gave up.
+        form.Add(new("timeout", options.CurrentValue.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s"));
+        return SendAsync(path, endpoint => new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) },
+            PrometheusResponseParser.Parse, maxBodyBytes: null, cancellationToken);
+    }
+
+    private delegate T BodyParser<T>(ReadOnlySpan<byte> body, string url);
+
+    /// <summary>One API call: every failure on the way or in the answer becomes a <see cref="PrometheusQueryException"/> naming the URL.</summary>
+    private async Task<T> SendAsync<T>(
+        string path, Func<Uri, HttpRequestMessage> request, BodyParser<T> parse, long? maxBodyBytes, CancellationToken cancellationToken)
+    {
         if (http.BaseAddress is null)
         {
             throw new PrometheusQueryException(PrometheusQueryException.NotConfigured, "Prometheus:Url is empty, so there is no Prometheus to ask.", path);
         }
         var endpoint = new Uri(http.BaseAddress, path);
         var url = HttpSources.Redacted(endpoint);
-        // Prometheus stops evaluating at its own timeout too, so a slow query does not run on after we gave up.
-        form.Add(new("timeout", settings.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s"));
         try
         {
-            using var content = new FormUrlEncodedContent(form);
-            using var response = await http.PostAsync(endpoint, content, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using var message = request(endpoint);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = maxBodyBytes is { } most
+                ? await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), most, cancellationToken)
+                    ?? throw new PrometheusQueryException(PrometheusQueryException.BadResponse, $"the answer is over the limit of {most} bytes", url)
+                : await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (!response.IsSuccessStatusCode && !LooksLikeJson(body))
             {
                 throw new PrometheusQueryException(PrometheusQueryException.BadResponse,
                     $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {PrometheusResponseParser.Preview(body)}", url);
             }
-            return PrometheusResponseParser.Parse(body, url);
+            return parse(body, url);
         }
         catch (Exception ex) when (HttpSources.TransportFailure(ex, "Prometheus", url, cancellationToken) is (string kind, string message))
         {

@@ -5,20 +5,42 @@ using System.Text.Json;
 namespace Dashboard.Jobs.Sources.Prometheus;
 
 /// <summary>
-/// Decodes the Prometheus HTTP API envelope (<c>/api/v1/query</c>, <c>/api/v1/query_range</c>) in one
+/// Decodes the Prometheus HTTP API envelope (<c>/api/v1/query</c>, <c>/api/v1/query_range</c>, label values) in one
 /// forward pass with <see cref="Utf8JsonReader"/>: no DOM, no intermediate strings for sample values.
 /// Values arrive as strings; "NaN", "+Inf" and "-Inf" become the matching doubles.
 /// </summary>
 public static class PrometheusResponseParser
 {
-    /// <summary>Parses a response body; throws <see cref="PrometheusQueryException"/> for <c>status: error</c> or a body that is not the API's JSON.</summary>
+    /// <summary>Parses a query response body; throws <see cref="PrometheusQueryException"/> for <c>status: error</c> or a body that is not the API's JSON.</summary>
     /// <param name="json">The UTF-8 body.</param>
     /// <param name="url">The endpoint, named in errors.</param>
     public static PrometheusQueryResult Parse(ReadOnlySpan<byte> json, string url)
     {
+        var (data, warnings) = ParseEnvelope(json, url, ReadData);
+        var type = data.Type ?? throw new PrometheusQueryException(PrometheusQueryException.BadResponse, "the answer has no data.resultType", url, warnings);
+        return new PrometheusQueryResult(type, data.Series, warnings, data.StringValue);
+    }
+
+    /// <summary>
+    /// Parses a label-values response body (<c>/api/v1/label/&lt;name&gt;/values</c>: <c>data</c> is an array of
+    /// strings); throws <see cref="PrometheusQueryException"/> like <see cref="Parse"/>.
+    /// </summary>
+    /// <param name="json">The UTF-8 body.</param>
+    /// <param name="url">The endpoint, named in errors.</param>
+    public static (IReadOnlyList<string> Values, IReadOnlyList<string> Warnings) ParseLabelValues(ReadOnlySpan<byte> json, string url) =>
+        ParseEnvelope(json, url, ReadStringArray);
+
+    internal static string Preview(ReadOnlySpan<byte> body) =>
+        Encoding.UTF8.GetString(body[..Math.Min(body.Length, 200)]).ReplaceLineEndings(" ");
+
+    private delegate T DataReader<T>(ref Utf8JsonReader reader);
+
+    /// <summary>The envelope every API answer shares: status, errorType, error, warnings (and infos), and a data member read by <paramref name="readData"/>.</summary>
+    private static (T Data, IReadOnlyList<string> Warnings) ParseEnvelope<T>(ReadOnlySpan<byte> json, string url, DataReader<T> readData)
+    {
         try
         {
-            return ParseEnvelope(json, url);
+            return ReadEnvelope(json, url, readData);
         }
         catch (JsonException ex)
         {
@@ -26,16 +48,14 @@ public static class PrometheusResponseParser
         }
     }
 
-    internal static string Preview(ReadOnlySpan<byte> body) =>
-        Encoding.UTF8.GetString(body[..Math.Min(body.Length, 200)]).ReplaceLineEndings(" ");
-
-    private static PrometheusQueryResult ParseEnvelope(ReadOnlySpan<byte> json, string url)
+    private static (T Data, IReadOnlyList<string> Warnings) ReadEnvelope<T>(ReadOnlySpan<byte> json, string url, DataReader<T> readData)
     {
         var reader = new Utf8JsonReader(json);
         Expect(ref reader, JsonTokenType.StartObject);
         string? status = null, errorType = null, error = null;
         var warnings = new List<string>();
-        Data? data = null;
+        var data = default(T);
+        var hasData = false;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("status"u8))
@@ -56,7 +76,8 @@ public static class PrometheusResponseParser
             }
             else if (reader.ValueTextEquals("data"u8))
             {
-                data = ReadData(ref reader);
+                data = readData(ref reader);
+                hasData = true;
             }
             else
             {
@@ -69,13 +90,23 @@ public static class PrometheusResponseParser
         {
             throw new PrometheusQueryException(errorType ?? "unknown", error ?? "(no message)", url, warnings);
         }
-        if (status != "success" || data is null)
+        if (status != "success" || !hasData)
         {
             throw new PrometheusQueryException(PrometheusQueryException.BadResponse,
-                $"the answer has status '{status ?? "(none)"}' and {(data is null ? "no" : "a")} data object. Body starts: {Preview(json)}", url, warnings);
+                $"the answer has status '{status ?? "(none)"}' and {(hasData ? "a" : "no")} data member. Body starts: {Preview(json)}", url, warnings);
         }
-        var type = data.Value.Type ?? throw new PrometheusQueryException(PrometheusQueryException.BadResponse, "the answer has no data.resultType", url, warnings);
-        return new PrometheusQueryResult(type, data.Value.Series, warnings, data.Value.StringValue);
+        return (data!, warnings);
+    }
+
+    private static List<string> ReadStringArray(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartArray);
+        var values = new List<string>();
+        for (var token = Next(ref reader); token != JsonTokenType.EndArray; token = Next(ref reader))
+        {
+            values.Add(token == JsonTokenType.String ? reader.GetString()! : throw new JsonException($"expected a string in data, found {token}"));
+        }
+        return values;
     }
 
     private readonly record struct Data(PrometheusResultType? Type, List<PrometheusSeries> Series, string? StringValue);
