@@ -65,6 +65,7 @@ internal static class DashboardApp
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
         builder.Services.AddScoped<Services.Designer.DesignerService>();
+        builder.Services.AddScoped<Services.Presets.PresetDiscoveryService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -139,6 +140,7 @@ internal static class DashboardApp
             app.MapReportApi();
             app.MapAlertApi();
             app.MapPrometheusRulesApi();
+            app.MapPresetApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
