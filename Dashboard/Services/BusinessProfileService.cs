@@ -50,6 +50,18 @@ public sealed class BusinessProfileService(
             row = new BusinessProfileRow();
             db.BusinessProfiles.Add(row);
         }
+        Stage(db, row, input, user.Identity?.Name ?? "unknown", time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await WriteThroughAsync(cache, row, cancellationToken);
+        return UpdateResult.Saved(Shape(row, user));
+    }
+
+    /// <summary>
+    /// Writes a valid input into the row with its audit row (naming the fields that changed, never amounts), unsaved,
+    /// so a caller can save it with other changes in one transaction; returns the changed fields.
+    /// </summary>
+    internal static IReadOnlyList<string> Stage(DashboardDbContext db, BusinessProfileRow row, BusinessProfileInput input, string actor, DateTimeOffset now)
+    {
         var changed = ChangedFields(row, input);
         row.MonthlyRecurringRevenueUsd = input.MonthlyRecurringRevenueUsd;
         row.ActiveUsers = input.ActiveUsers;
@@ -57,25 +69,40 @@ public sealed class BusinessProfileService(
         row.SloTargetPercent = input.SloTargetPercent;
         row.ConversionBaselineLatencyMs = input.ConversionBaselineLatencyMs;
         row.RevenuePerConversionUsd = input.RevenuePerConversionUsd;
-        row.UpdatedAt = time.GetUtcNow();
-        row.UpdatedBy = user.Identity?.Name ?? "unknown";
+        row.UpdatedAt = now;
+        row.UpdatedBy = actor;
         // The audit names what changed, not the amounts: the log is readable by engineers.
         db.AuditLog.Add(new AuditEntryRow
         {
-            At = row.UpdatedAt,
-            Actor = row.UpdatedBy,
+            At = now,
+            Actor = actor,
             Action = "business-profile.update",
             Subject = "business profile",
             Details = changed.Count == 0 ? "no changes" : "changed: " + string.Join(", ", changed),
         });
-        await db.SaveChangesAsync(cancellationToken);
-        // Write-through, not invalidate: the replica may lag the primary, and a reader refilling
-        // the cache from it now would pin the old profile for the whole cache lifetime.
-        await cache.SetAsync(CacheKey, row, tags: [CacheTag], cancellationToken: cancellationToken);
-        return UpdateResult.Saved(Shape(row, user));
+        return changed;
     }
 
-    private static List<string> ChangedFields(BusinessProfileRow row, BusinessProfileInput input)
+    /// <summary>
+    /// After a save: write-through, not invalidate. The replica may lag the primary, and a reader refilling the cache
+    /// from it now would pin the old profile for the whole cache lifetime.
+    /// </summary>
+    internal static ValueTask WriteThroughAsync(HybridCache cache, BusinessProfileRow row, CancellationToken cancellationToken) =>
+        cache.SetAsync(CacheKey, row, tags: [CacheTag], cancellationToken: cancellationToken);
+
+    /// <summary>The stored profile as an input, the starting point of a change to some of its fields.</summary>
+    internal static BusinessProfileInput InputOf(BusinessProfileRow row) => new()
+    {
+        MonthlyRecurringRevenueUsd = row.MonthlyRecurringRevenueUsd,
+        ActiveUsers = row.ActiveUsers,
+        MonthlyInfraSpendUsd = row.MonthlyInfraSpendUsd,
+        SloTargetPercent = row.SloTargetPercent,
+        ConversionBaselineLatencyMs = row.ConversionBaselineLatencyMs,
+        RevenuePerConversionUsd = row.RevenuePerConversionUsd,
+    };
+
+    /// <summary>The fields that differ, in words (the audit's and an import summary's).</summary>
+    internal static List<string> ChangedFields(BusinessProfileRow row, BusinessProfileInput input)
     {
         var changed = new List<string>();
         if (row.MonthlyRecurringRevenueUsd != input.MonthlyRecurringRevenueUsd) changed.Add("MRR");

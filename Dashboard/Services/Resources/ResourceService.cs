@@ -81,32 +81,46 @@ public sealed class ResourceService(
 
         await using var db = await writes.CreateDbContextAsync(cancellationToken);
         var row = await db.MetricSettings.SingleOrDefaultAsync(m => m.MetricId == id, cancellationToken);
+        var (staged, created, repointed) = Stage(db, row, id, draft, user.Identity?.Name ?? "unknown", time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
+        if (repointed)
+        {
+            Backfill(id);
+        }
+        return new Result(View(staged, prometheusOptions.CurrentValue.Queries), null, Created: created);
+    }
+
+    /// <summary>
+    /// Writes a checked draft into <paramref name="db"/> (a new row when <paramref name="row"/> is null) with its audit
+    /// row, unsaved, so a caller can save several in one transaction. Repointed: the measured query is new or changed,
+    /// so the resource's history should be read again from Prometheus (<see cref="Backfill"/>) once saved.
+    /// </summary>
+    internal (MetricSettingRow Row, bool Created, bool Repointed) Stage(
+        DashboardDbContext db, MetricSettingRow? row, string id, ResourceDraft draft, string actor, DateTimeOffset now)
+    {
+        var configured = prometheusOptions.CurrentValue.Queries;
         var created = row is null;
         var before = row is null ? "none" : Describe(row);
-        var measuredBefore = row is null ? null : ResourceQuery.Measured(ResourceRows.ToSpec(row, prometheusOptions.CurrentValue.Queries));
+        var measuredBefore = row is null ? null : ResourceQuery.Measured(ResourceRows.ToSpec(row, configured));
         row ??= db.MetricSettings.Add(new MetricSettingRow { MetricId = id, Category = "", Name = "", Unit = "", Direction = "" }).Entity;
         ResourceRows.Apply(row, draft with { Id = id });
         row.IsOverridden = row.IsBuiltIn;
-        row.UpdatedAt = time.GetUtcNow();
-        row.UpdatedBy = user.Identity?.Name ?? "unknown";
+        row.UpdatedAt = now;
+        row.UpdatedBy = actor;
         db.AuditLog.Add(new AuditEntryRow
         {
-            At = row.UpdatedAt,
-            Actor = row.UpdatedBy,
+            At = now,
+            Actor = actor,
             Action = created ? "resource.create" : "resource.update",
             Subject = id,
             Details = $"{before} -> {Describe(row)}",
         });
-        await db.SaveChangesAsync(cancellationToken);
-        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
-        var view = View(row, prometheusOptions.CurrentValue.Queries);
-        if (view.MeasuredQuery != measuredBefore)
-        {
-            // New or re-pointed: its history comes from Prometheus now rather than starting empty.
-            jobs.Enqueue<PrometheusIngestJob>(j => j.BackfillResourceAsync(id, CancellationToken.None));
-        }
-        return new Result(view, null, Created: created);
+        return (row, created, View(row, configured).MeasuredQuery != measuredBefore);
     }
+
+    /// <summary>Reads a new or re-pointed resource's history from Prometheus, rather than starting it empty.</summary>
+    internal void Backfill(string id) => jobs.Enqueue<PrometheusIngestJob>(j => j.BackfillResourceAsync(id, CancellationToken.None));
 
     /// <summary>
     /// Deletes a user-defined resource and everything stored about it (its reading, history, forecasts and alerts),
@@ -130,14 +144,23 @@ public sealed class ResourceService(
             return new Result(null, null, NotFound: true);
         }
         var view = View(row, prometheusOptions.CurrentValue.Queries);
-        db.MetricSettings.Remove(row);
-        db.AuditLog.Add(new AuditEntryRow { At = time.GetUtcNow(), Actor = user.Identity?.Name ?? "unknown", Action = "resource.delete", Subject = id, Details = Describe(row) });
-        await db.SaveChangesAsync(cancellationToken);
-        await ResourceData.DeleteAsync(db, id, cancellationToken);
+        await StageDeleteAsync(db, row, user.Identity?.Name ?? "unknown", time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
         await cache.RemoveByTagAsync(Forecasts.ForecastQueryService.Tag, cancellationToken);
         return new Result(view, null);
+    }
+
+    /// <summary>
+    /// Deletes a user-defined resource's row and everything stored about it, audited, in the caller's transaction
+    /// (the caller commits, then writes the catalog through and drops the cached forecasts).
+    /// </summary>
+    internal static async Task StageDeleteAsync(DashboardDbContext db, MetricSettingRow row, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.MetricSettings.Remove(row);
+        db.AuditLog.Add(new AuditEntryRow { At = now, Actor = actor, Action = "resource.delete", Subject = row.MetricId, Details = Describe(row) });
+        await db.SaveChangesAsync(cancellationToken);
+        await ResourceData.DeleteAsync(db, row.MetricId, cancellationToken);
     }
 
     /// <summary>Whether the user may change resources (owner, engineer).</summary>
@@ -145,7 +168,7 @@ public sealed class ResourceService(
 
     // Prometheus' own parser decides whether PromQL is valid; its message is shown verbatim. An unreachable
     // Prometheus cannot judge, so the draft is saved and its series will say "stale" with the reason.
-    private async Task<IReadOnlyList<InputProblem>> ParseAsync(ResourceDraft draft, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<InputProblem>> ParseAsync(ResourceDraft draft, CancellationToken cancellationToken)
     {
         var problems = new List<InputProblem>();
         foreach (var (query, field) in new[] { (draft.UsageQuery, "usageQuery"), (draft.CapacityQuery, "capacityQuery") })

@@ -12,6 +12,9 @@ using static Dashboard.Services.Sources.SourceSettingKeys;
 
 namespace Dashboard.Services.Sources;
 
+/// <summary>A checked change of the sources: the Settings layer it leads to, errors by configuration key, the keys it changes.</summary>
+internal sealed record SourceSettingsPlan(Dictionary<string, string> Stored, Dictionary<string, string[]> Errors, List<string> Changed);
+
 /// <summary>
 /// The sources (Prometheus, Alertmanager, scrape targets, monitored PostgreSQL databases) as the
 /// Settings page edits them. A save is checked as a whole by the start-up validators, stored on
@@ -82,7 +85,7 @@ internal sealed class SourceSettingsService(
     }
 
     /// <summary>Checks a change without saving it (the form checks as you type): errors by configuration key.</summary>
-    public IReadOnlyDictionary<string, string[]> Validate(SourceSettingsInput input) => MakePlan(input).Errors;
+    public IReadOnlyDictionary<string, string[]> Validate(SourceSettingsInput input) => Plan(input).Errors;
 
     /// <summary>Validates, stores, audits and applies a change; owners and engineers only.</summary>
     public async Task<SourceSettingsSaveResult> SaveAsync(ClaimsPrincipal user, SourceSettingsInput input, CancellationToken cancellationToken)
@@ -92,58 +95,68 @@ internal sealed class SourceSettingsService(
         {
             return new SourceSettingsSaveResult(null, null, Forbidden: true);
         }
-        var plan = MakePlan(input);
+        var plan = Plan(input);
         if (plan.Errors.Count > 0)
         {
             return new SourceSettingsSaveResult(null, plan.Errors);
         }
 
-        var actor = user.Identity?.Name ?? "unknown";
-        var now = time.GetUtcNow();
-        var protector = loader.Protector;
         await using (var db = await writes.CreateDbContextAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var rows = await db.SourceSettings.ToDictionaryAsync(r => r.Key, StringComparer.OrdinalIgnoreCase, cancellationToken);
-            var current = layer.Provider.Current;
-            foreach (var (key, row) in rows)
-            {
-                if (!plan.Stored.ContainsKey(key))
-                {
-                    db.SourceSettings.Remove(row);
-                }
-            }
-            foreach (var (key, value) in plan.Stored)
-            {
-                if (rows.TryGetValue(key, out var row) && current.TryGetValue(key, out var was) && was == value)
-                {
-                    continue; // unchanged: keep the row (and its ciphertext) as it is
-                }
-                if (row is null)
-                {
-                    row = new SourceSettingRow { Key = key };
-                    db.SourceSettings.Add(row);
-                }
-                row.IsSecret = IsSecret(key);
-                row.Value = row.IsSecret ? protector.Protect(value) : value;
-                row.UpdatedAt = now;
-                row.UpdatedBy = actor;
-            }
-            // The audit names the keys that changed; secrets say only that they did.
-            db.AuditLog.Add(new AuditEntryRow
-            {
-                At = now,
-                Actor = actor,
-                Action = AuditAction,
-                Subject = "sources",
-                Details = plan.Changed.Count == 0 ? "no changes" : "changed: " + string.Join(", ", plan.Changed),
-            });
+            await StageAsync(db, plan, user.Identity?.Name ?? "unknown", time.GetUtcNow(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         await loader.RefreshAsync(cancellationToken);
         return new SourceSettingsSaveResult(await GetAsync(cancellationToken), null);
     }
+
+    /// <summary>
+    /// Writes a valid plan into <paramref name="db"/> (rows with secrets encrypted, and the audit row naming the
+    /// changed keys), unsaved, in the caller's transaction; after the commit, <see cref="ReloadAsync"/> applies it.
+    /// </summary>
+    internal async Task StageAsync(DashboardDbContext db, SourceSettingsPlan plan, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var protector = loader.Protector;
+        var rows = await db.SourceSettings.ToDictionaryAsync(r => r.Key, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var current = layer.Provider.Current;
+        foreach (var (key, row) in rows)
+        {
+            if (!plan.Stored.ContainsKey(key))
+            {
+                db.SourceSettings.Remove(row);
+            }
+        }
+        foreach (var (key, value) in plan.Stored)
+        {
+            if (rows.TryGetValue(key, out var row) && current.TryGetValue(key, out var was) && was == value)
+            {
+                continue; // unchanged: keep the row (and its ciphertext) as it is
+            }
+            if (row is null)
+            {
+                row = new SourceSettingRow { Key = key };
+                db.SourceSettings.Add(row);
+            }
+            row.IsSecret = IsSecret(key);
+            row.Value = row.IsSecret ? protector.Protect(value) : value;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor;
+        }
+        // The audit names the keys that changed; secrets say only that they did.
+        db.AuditLog.Add(new AuditEntryRow
+        {
+            At = now,
+            Actor = actor,
+            Action = AuditAction,
+            Subject = "sources",
+            Details = plan.Changed.Count == 0 ? "no changes" : "changed: " + string.Join(", ", plan.Changed),
+        });
+    }
+
+    /// <summary>Applies what was stored at once in this process (other processes poll).</summary>
+    internal Task ReloadAsync(CancellationToken cancellationToken) => loader.RefreshAsync(cancellationToken);
 
     /// <summary>Prometheus as the form describes it, blank secrets filled from the current settings (for a test).</summary>
     public PrometheusOptions Resolve(PrometheusSourceInput input)
@@ -186,8 +199,6 @@ internal sealed class SourceSettingsService(
     public string Resolve(PostgresTargetInput input) =>
         ComposeConnectionString(configuration[PostgresTarget(input.Name)], input.ConnectionString, input.Password) ?? "";
 
-    private sealed record Plan(Dictionary<string, string> Stored, Dictionary<string, string[]> Errors, List<string> Changed);
-
     private Dictionary<string, string?> Current()
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -209,7 +220,11 @@ internal sealed class SourceSettingsService(
 
     private IEnumerable<string> Names(string section) => configuration.GetSection(section).GetChildren().Select(c => c.Key);
 
-    private Plan MakePlan(SourceSettingsInput input)
+    /// <summary>
+    /// A change checked as a whole, not stored: what the Settings layer would hold, errors by configuration key, and
+    /// the keys that would change (secrets marked, never shown).
+    /// </summary>
+    internal SourceSettingsPlan Plan(SourceSettingsInput input)
     {
         var current = Current();
         var desired = new Dictionary<string, string?>(current, StringComparer.OrdinalIgnoreCase);
@@ -278,7 +293,7 @@ internal sealed class SourceSettingsService(
                 }
             }
         }
-        return new Plan(stored, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase), changed);
+        return new SourceSettingsPlan(stored, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase), changed);
     }
 
     private static void ApplyPrometheus(PrometheusSourceInput p, Dictionary<string, string?> desired, Dictionary<string, List<string>> errors)
