@@ -23,19 +23,8 @@ public sealed class ResourcesTests(DashboardAppFactory app)
 {
     private const string Id = "test_prometheus_rss";
 
-    // Prometheus' own resident memory against the host's memory (no entity label: one capacity for every usage series).
-    private static object Draft(double warning, double critical) => new
-    {
-        name = "Prometheus memory (test)",
-        category = "Saturation",
-        unit = MetricUnits.Bytes,
-        direction = "AboveIsBad",
-        warning,
-        critical,
-        usageQuery = "process_resident_memory_bytes{job=\"prometheus\"}",
-        capacityQuery = "node_memory_MemTotal_bytes{job=\"node\"}",
-        note = "created by ResourcesTests",
-    };
+    private static ResourceDraft Draft(double warning, double critical) =>
+        TestResources.PrometheusMemory("Prometheus memory (test)", warning, critical, "created by ResourcesTests");
 
     [Fact]
     public async Task CustomResource_BecomesGaugeHistoryForecastAlert_AndDeleteRemovesItEverywhere()

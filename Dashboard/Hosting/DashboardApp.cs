@@ -54,6 +54,9 @@ internal static class DashboardApp
         builder.Services.AddScoped<ThresholdSettingsService>();
         builder.Services.AddScoped<Services.Resources.ResourceService>();
         builder.Services.AddScoped<Services.Resources.ResourcePreviewService>();
+        builder.Services.AddScoped<Services.Config.ConfigSources>();
+        builder.Services.AddScoped<Services.Config.ConfigImporter>();
+        builder.Services.AddScoped<Services.Config.ConfigExporter>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddScoped<BusinessSummaryService>();
@@ -133,6 +136,7 @@ internal static class DashboardApp
             app.MapForecastApi();
             app.MapSettingsApi();
             app.MapResourceApi();
+            app.MapConfigApi();
             app.MapBusinessApi();
             app.MapSourceSettingsApi();
             app.MapDatabaseApi();
