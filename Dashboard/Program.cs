@@ -26,6 +26,12 @@ if (app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.MigrateO
 {
     await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping);
 }
+if (!await app.ApplyConfigFileAsync(app.Lifetime.ApplicationStopping))
+{
+    // Disposing flushes the log, which says why, line by line.
+    await app.DisposeAsync();
+    return ConfigFileStartup.ExitCode;
+}
 await app.RunAsync();
 return 0;
 

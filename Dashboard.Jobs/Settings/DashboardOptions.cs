@@ -20,6 +20,12 @@ public sealed class DashboardOptions
     /// <summary>Where demo mode writes demo-credentials.json. Defaults to the stack's state folder.</summary>
     public string? DemoCredentialsPath { get; set; }
 
+    /// <summary>
+    /// A configuration document (YAML, docs/decisions/024-configuration-as-code.md) applied once at start-up, after
+    /// the migrations; empty = none. An invalid one stops the start.
+    /// </summary>
+    public string ConfigFile { get; set; } = "";
+
     public bool RunsWeb => Role is HostRole.Both or HostRole.Web;
     public bool RunsWorker => Role is HostRole.Both or HostRole.Worker;
 }

@@ -26,20 +26,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var port = FreePort();
         var logPath = Path.Combine(Path.GetTempPath(), $"dashboard-process-{port}.log");
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dashboard.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.Environment["DASHBOARD_STACK_SETTINGS"] = TestStack.Current.SettingsPath;
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        var process = Process.Start(info)!;
+        var process = Process.Start(StartInfo(settings, port))!;
         var log = File.CreateText(logPath);
         process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
@@ -73,6 +60,54 @@ public sealed class AppProcess : IAsyncDisposable
         }
         await app.DisposeAsync();
         throw new InvalidOperationException($"The Dashboard process on port {port} did not start; its log: {logPath}");
+    }
+
+    /// <summary>
+    /// Runs the binary with these settings until it exits by itself (a start that is meant to fail), at most
+    /// <paramref name="timeout"/>: its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(settings, FreePort()))!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"The Dashboard process did not exit within {timeout}; it wrote:\n{output}");
+        }
+        process.WaitForExit(); // drains the redirected output
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(IDictionary<string, string> settings, int port)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dashboard.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["DASHBOARD_STACK_SETTINGS"] = TestStack.Current.SettingsPath;
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        return info;
     }
 
     public async ValueTask DisposeAsync()
