@@ -31,6 +31,10 @@ public static class ConfigDocumentRules
         }
         var at = read.Positions;
         var found = new List<ConfigProblem>();
+        if (document.Prune && document.Resources is null)
+        {
+            found.Add(at.At("prune", "prune: true deletes the user-defined resources that the resources list leaves out, but there is no resources list; add one (resources: [] deletes them all)."));
+        }
         var resources = document.Resources ?? [];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < resources.Count; i++)

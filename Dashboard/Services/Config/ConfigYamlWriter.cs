@@ -167,7 +167,8 @@ public static partial class ConfigYamlWriter
 
     private static YamlScalarNode Number(double value) => Plain(value.ToString("R", CultureInfo.InvariantCulture));
 
-    private static YamlScalarNode Number(decimal value) => Plain(value.ToString(CultureInfo.InvariantCulture));
+    // G29: the value without the trailing zeros of its stored scale (99.900 -> 99.9).
+    private static YamlScalarNode Number(decimal value) => Plain(value.ToString("G29", CultureInfo.InvariantCulture));
 
     private static YamlScalarNode Number(int value) => Plain(value.ToString(CultureInfo.InvariantCulture));
 
