@@ -160,6 +160,7 @@ public sealed class ConfigYamlReaderTests
     [InlineData("apiVersion: dashboard/v1\nkind: DashboardConfig\nslo: !!map {targetPercent: 99}\n", 3, "tag")]
     [InlineData("apiVersion: dashboard/v2\nkind: DashboardConfig\n", 1, "apiVersion must be 'dashboard/v1'")]
     [InlineData("", 1, "the document is empty")]
+    [InlineData("apiVersion: dashboard/v1\nkind: DashboardConfig\nprune: true\n", 3, "there is no resources list")]
     public void WhatADocumentNeverHolds_IsRefusedWithItsLine(string text, int line, string words)
     {
         var problem = Assert.Single(ConfigDocumentRules.Check(ConfigYamlReader.Read(text)));
@@ -176,6 +177,21 @@ public sealed class ConfigYamlReaderTests
         var problem = Assert.Single(ConfigYamlReader.Read(text).Problems);
 
         Assert.Contains("nested more than", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadmeExample_IsAValidDocument()
+    {
+        var readme = File.ReadAllText(Path.Combine(Infrastructure.RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Configuration as code", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = section[start..section.IndexOf("```\n", start, StringComparison.Ordinal)];
+
+        var read = ConfigYamlReader.Read(example);
+
+        Assert.Empty(ConfigDocumentRules.Check(read));
+        Assert.Equal(["cpu", "redis_memory"], read.Document!.Resources!.Select(r => r.Id));
+        Assert.Equal("sum by (instance) (\n  redis_memory_used_bytes)", read.Document.Resources![1].UsageQuery);
     }
 
     [Fact]
