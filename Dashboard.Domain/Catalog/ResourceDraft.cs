@@ -36,7 +36,7 @@ public sealed record ResourceDraft
     /// <summary>Optional PromQL for capacity.</summary>
     public string? CapacityQuery { get; init; }
 
-    /// <summary>The label naming an entity, or null.</summary>
+    /// <summary>The label naming an entity (or several, comma-separated: <see cref="EntityLabels"/>), or null.</summary>
     public string? EntityLabel { get; init; }
 
     /// <summary>Free text.</summary>

@@ -40,9 +40,10 @@ public static partial class ResourceRules
             }
         }
         Query(draft.CapacityQuery, "capacityQuery", required: false, problems);
-        if (draft.EntityLabel is { Length: > 0 } label && !LabelName().IsMatch(label))
+        if (draft.EntityLabel is { Length: > 0 } label && !EntityLabels.IsValid(label))
         {
-            problems.Add(new("entityLabel", $"entityLabel must be a Prometheus label name (letters, digits, underscores, not starting with a digit), but was {Quote(label)}."));
+            problems.Add(new("entityLabel",
+                $"entityLabel must be a Prometheus label name (letters, digits, underscores, not starting with a digit), or several separated by commas (e.g. 'namespace, pod'), but was {Quote(label)}."));
         }
         Text(draft.Note, "note", ResourceLimits.NoteLength, required: false, problems);
         if (draft.LoadModel is { Length: > 0 })
@@ -144,7 +145,4 @@ public static partial class ResourceRules
 
     [GeneratedRegex("^[a-z][a-z0-9_]{1,63}$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[a-zA-Z_][a-zA-Z0-9_]*$")]
-    private static partial Regex LabelName();
 }

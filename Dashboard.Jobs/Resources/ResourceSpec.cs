@@ -25,7 +25,7 @@ namespace Dashboard.Jobs.Resources;
 /// <param name="SustainedFor">How long a level must hold before it counts; null = at once.</param>
 /// <param name="UsageQuery">PromQL answering the current usage, one series per entity.</param>
 /// <param name="CapacityQuery">Optional PromQL answering the capacity of each entity, in the same unit.</param>
-/// <param name="EntityLabel">The label whose value names an entity (e.g. <c>instance</c>, <c>pod</c>); null when the series have no entity.</param>
+/// <param name="EntityLabel">The label whose value names an entity (e.g. <c>instance</c>), or several comma-separated (<c>namespace, pod</c>: <see cref="EntityLabels"/>); null when the series have no entity.</param>
 /// <param name="Note">Free text shown beside the resource (what it is, who owns it).</param>
 /// <param name="LoadModel">How the what-if projects it.</param>
 public sealed record ResourceSpec(

@@ -90,4 +90,17 @@ public sealed class ResourceRulesTests
         Assert.Equal(["warning"], Fields(repoint with { Warning = 160, Critical = 185 }));
         Assert.Equal(["critical"], Fields(repoint with { Warning = 90, Critical = 80 }));
     }
+
+    [Theory]
+    [InlineData("namespace, pod")]
+    [InlineData("namespace,pod,container")]
+    public void EntityLabel_SeveralLabelsCommaSeparated_Accepted(string label) =>
+        Assert.Empty(ResourceRules.Check(Valid with { EntityLabel = label }));
+
+    [Theory]
+    [InlineData("namespace,,pod")]
+    [InlineData("namespace, ")]
+    [InlineData("namespace pod")]
+    public void EntityLabel_NotAListOfLabelNames_IsNamed(string label) =>
+        Assert.Equal(["entityLabel"], Fields(Valid with { EntityLabel = label }));
 }

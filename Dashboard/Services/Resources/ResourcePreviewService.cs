@@ -75,7 +75,7 @@ public sealed class ResourcePreviewService(PrometheusClient prometheus, TimeProv
     private static PreviewSeries Series(PrometheusSeries series, string unit, string? label)
     {
         var value = series.Samples.Count > 0 ? series.Samples[^1].Value : double.NaN;
-        var entity = label is not null && series.Labels.TryGetValue(label, out var named) ? named : LabelSet.Of(series.Labels).Text;
+        var entity = (label is null ? null : EntityLabels.ValueOf(series.Labels, label)) ?? LabelSet.Of(series.Labels).Text;
         return double.IsFinite(value)
             ? new PreviewSeries(series.Labels, entity, value, Humanize.Value(value, unit))
             : new PreviewSeries(series.Labels, entity, null, double.IsNaN(value) ? "NaN (no value: e.g. 0/0)" : value > 0 ? "+Inf" : "-Inf");
@@ -90,12 +90,13 @@ public sealed class ResourcePreviewService(PrometheusClient prometheus, TimeProv
         }
         if (label is not null && usage.Series.Count > 0)
         {
-            var missing = usage.Series.Count(s => !s.Labels.ContainsKey(label));
+            var missing = usage.Series.Count(s => EntityLabels.ValueOf(s.Labels, label) is null);
             if (missing > 0)
             {
                 notes.Add($"{missing} of {usage.Series.Count} series have no '{label}' label, so they cannot be told apart by it: aggregate with 'by ({label})' or choose another entity label.");
             }
-            var repeated = usage.Series.Where(s => s.Labels.ContainsKey(label)).GroupBy(s => s.Labels[label]).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            var repeated = usage.Series.Select(s => EntityLabels.ValueOf(s.Labels, label)).OfType<string>()
+                .GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             if (repeated.Count > 0)
             {
                 notes.Add($"Several series share the {label} value{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated.Take(3).Select(r => $"'{r}'"))}: aggregate with 'by ({label})' so each entity is one series.");
