@@ -38,6 +38,8 @@ public sealed partial class ForecastRunner(
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
+    private const long StoreLockKey = 0x666F72655F73746F; // "fore_sto"
+
     /// <summary>Records a queued run for a user's "recompute now"; the caller enqueues the job with its id.</summary>
     public async Task<Guid> QueueAsync(string requestedBy, CancellationToken cancellationToken)
     {
@@ -194,6 +196,9 @@ public sealed partial class ForecastRunner(
     {
         await using var db = await writes.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One store at a time (a recompute can meet the scheduled run): the second waits and updates the first's rows
+        // instead of inserting the same new series twice.
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [StoreLockKey], cancellationToken);
         var existing = await db.Forecasts.ToDictionaryAsync(f => (f.Metric, f.Entity), cancellationToken);
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < inputs.Count; i++)

@@ -79,6 +79,7 @@ public sealed class PrometheusIngestJob(
 
         var previous = await status.RecordSuccessAsync(Source, cancellationToken);
         var written = (await writer.WriteAsync(byMetric.Values.SelectMany(o => o).ToList(), cancellationToken)).Inserted;
+        await ForgetDeletedAsync(byMetric.Keys, cancellationToken);
         await PublishAsync(byMetric, failures, cancellationToken);
         if (BackfillFrom(previous, now) is { } from)
         {
@@ -118,7 +119,21 @@ public sealed class PrometheusIngestJob(
             return 0;
         }
         var now = time.GetUtcNow();
-        return await BackfillAsync([query], now - ingestOptions.CurrentValue.InitialBackfill, now, cancellationToken);
+        var written = await BackfillAsync([query], now - ingestOptions.CurrentValue.InitialBackfill, now, cancellationToken);
+        await ForgetDeletedAsync([metric], cancellationToken);
+        return written;
+    }
+
+    // A resource deleted while a pass or a backfill was reading Prometheus must not come back as a fresh series:
+    // whatever was just written for a resource no longer stored is deleted again.
+    private async Task ForgetDeletedAsync(IEnumerable<string> metrics, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = (await db.MetricSettings.Select(m => m.MetricId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var metric in metrics.Distinct().Where(m => !stored.Contains(m) && !DefaultQueries.Stored.ContainsKey(m)))
+        {
+            await ResourceData.DeleteAsync(db, metric, cancellationToken);
+        }
     }
 
     /// <summary>Fills [from, to] from query_range, metric by metric.</summary>

@@ -68,6 +68,28 @@ public static class ResourceRows
         row.SustainedForSeconds = draft.SustainedForSeconds is > 0 ? draft.SustainedForSeconds : null;
     }
 
+    /// <summary>The draft that saves a resource spec (a preset's entry) as it is.</summary>
+    public static ResourceDraft ToDraft(ResourceSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new()
+        {
+            Id = spec.Id,
+            Name = spec.Name,
+            Category = spec.Category.ToString(),
+            Unit = spec.Unit,
+            Direction = spec.Direction.ToString(),
+            Warning = spec.Warning,
+            Critical = spec.Critical,
+            SustainedForSeconds = spec.SustainedFor is { } s ? (int)s.TotalSeconds : null,
+            UsageQuery = spec.UsageQuery,
+            CapacityQuery = spec.CapacityQuery,
+            EntityLabel = spec.EntityLabel,
+            Note = spec.Note,
+            LoadModel = spec.LoadModel.ToString(),
+        };
+    }
+
     /// <summary>The draft that would save this row unchanged (the editor's starting point, the YAML export).</summary>
     public static ResourceDraft ToDraft(MetricSettingRow row) => new()
     {

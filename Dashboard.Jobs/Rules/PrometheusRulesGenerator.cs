@@ -41,7 +41,7 @@ public static class PrometheusRulesGenerator
             Groups =
             [
                 SloRules.Build(input.Slo, input.ErrorRatio, input.Policy),
-                ResourceRules.Build(input.Resources),
+                ResourceAlertRules.Build(input.Resources),
             ],
         };
     }

@@ -42,6 +42,11 @@ public sealed class ResourcesTests(DashboardAppFactory app)
             Assert.Equal(MetricUnits.Bytes, resource.GetProperty("usageUnit").GetString());
             Assert.Contains("group_left", resource.GetProperty("measuredQuery").GetString());
 
+            // The generated Prometheus rules record its measured figure and alert on its levels.
+            var rules = await api.GetStringAsync("/api/v1/rules/prometheus");
+            Assert.Contains($"record: dashboard:resource:{Id}", rules);
+            Assert.Contains($"dashboard:resource:{Id} > 95", rules);
+
             // A live gauge: usage as a percentage of capacity, judged against the resource's own levels.
             await ingest.IngestAsync(CancellationToken.None);
             var gauge = (await GaugesAsync(api)).Single(g => g.GetProperty("metricId").GetString() == Id);

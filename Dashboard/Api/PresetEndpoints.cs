@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Services;
 using Dashboard.Jobs.Resources.Presets;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Services.Presets;
@@ -24,7 +26,26 @@ internal static class PresetEndpoints
             .WithName("DetectPresets")
             .WithSummary("The presets whose required metrics the connected Prometheus holds; partial matches with what they lack.");
 
+        api.MapPost("/{id}/apply", ApplyAsync)
+            .WithName("ApplyPreset")
+            .WithSummary("Creates the preset's resources and re-points the built-ins it covers (levels in force kept); all checked first, nothing saved on a problem.");
+
         return app;
+    }
+
+    /// <summary>Optional body of an apply: only these resources of the preset (all when absent or empty).</summary>
+    public sealed record ApplyInput(IReadOnlyList<string>? Resources);
+
+    public static async Task<IResult> ApplyAsync(string id, ApplyInput? input, ClaimsPrincipal user, PresetApplyService presets, CancellationToken cancellationToken)
+    {
+        var result = await presets.ApplyAsync(user, id, input?.Resources, cancellationToken);
+        return result switch
+        {
+            { Forbidden: true } => TypedResults.Forbid(),
+            { NotFound: true } => TypedResults.Problem($"No preset '{id}'.", statusCode: StatusCodes.Status404NotFound),
+            { Problems.Count: > 0 } => TypedResults.ValidationProblem(InputProblems.ByField(result.Problems)!, title: $"The preset '{id}' cannot be applied here; nothing was saved."),
+            _ => TypedResults.Ok(result.Applied),
+        };
     }
 
     public static Ok<IReadOnlyList<PresetView>> GetPresets() =>

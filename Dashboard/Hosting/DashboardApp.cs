@@ -57,6 +57,8 @@ internal static class DashboardApp
         builder.Services.AddScoped<Services.Config.ConfigSources>();
         builder.Services.AddScoped<Services.Config.ConfigImporter>();
         builder.Services.AddScoped<Services.Config.ConfigExporter>();
+        builder.Services.AddScoped<Services.Resources.MetricNameSuggestions>();
+        builder.Services.AddScoped<Services.Presets.PresetApplyService>();
         builder.Services.AddScoped<ForecastQueryService>();
         builder.Services.AddScoped<WhatIfService>();
         builder.Services.AddScoped<BusinessSummaryService>();

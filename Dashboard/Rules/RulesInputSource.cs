@@ -13,27 +13,37 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Rules;
 
 /// <summary>
-/// What the generated Prometheus rules are made from, in one place: today the built-in catalog metrics with the
-/// thresholds in force and the PromQL in force (<see cref="DefaultQueries.For"/> with this deployment's overrides),
-/// the business profile's SLO target, the availability SLI and the Domain's 30-day burn-rate policy (as on the
-/// owner view). User-defined resources replace <see cref="Resources"/> here when they come.
+/// What the generated Prometheus rules are made from, in one place: every resource in force (built-ins and
+/// user-defined, <see cref="ResourceRows.ToSpec"/>: the thresholds and the PromQL in force), the business profile's
+/// SLO target, the availability SLI (the uptime resource's query in force) and the Domain's 30-day burn-rate policy
+/// (as on the owner view).
 /// </summary>
 public sealed class RulesInputSource(SystemStatusService status, BusinessProfileService profiles, IOptionsMonitor<PrometheusOptions> prometheus)
 {
     public async Task<RulesInput> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var catalog = ThresholdsInForce.Resolve(await status.GetCatalogAsync(cancellationToken));
+        var rows = await status.GetCatalogAsync(cancellationToken);
+        var byId = rows.ToDictionary(r => r.MetricId, StringComparer.Ordinal);
+        // Every resource in force (built-ins in catalog order, then the user-defined ones), each with its query in force.
+        var resources = ThresholdsInForce.Resolve(rows).Metrics
+            .Select(m => ResourceRows.ToSpec(byId[m.Id], prometheus.CurrentValue.Queries))
+            .Where(spec => !string.IsNullOrWhiteSpace(spec.UsageQuery))
+            .ToList();
         var profile = await profiles.GetAsync(user, cancellationToken);
-        return From(catalog, prometheus.CurrentValue.Queries, new Slo(Percent.Of((double)profile.SloTargetPercent)));
+        return From(resources, new Slo(Percent.Of((double)profile.SloTargetPercent)));
     }
 
-    /// <summary>The input for a catalog, the configured query overrides and an objective.</summary>
+    /// <summary>The input for resources in force and an objective; the SLI is the availability resource's query in force.</summary>
+    public static RulesInput From(IReadOnlyList<ResourceSpec> resources, Slo slo)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var uptime = resources.FirstOrDefault(r => r.Id == MetricIds.Uptime)?.UsageQuery ?? DefaultQueries.Availability;
+        return new(resources, slo, new SliErrorRatio(DefaultQueries.AvailabilityErrorRatio(uptime), DefaultQueries.AvailabilityWindow), BurnRatePolicy.ThirtyDayDefault);
+    }
+
+    /// <summary>The input for a catalog of built-ins, the configured query overrides and an objective.</summary>
     public static RulesInput From(MetricCatalog catalog, IReadOnlyDictionary<string, string>? queries, Slo slo) =>
-        new(
-            Resources(catalog, queries),
-            slo,
-            new SliErrorRatio(DefaultQueries.AvailabilityErrorRatio(DefaultQueries.For(MetricIds.Uptime, queries)), DefaultQueries.AvailabilityWindow),
-            BurnRatePolicy.ThirtyDayDefault);
+        From(Resources(catalog, queries), slo);
 
     /// <summary>Each catalog metric as a resource: its levels, direction, unit and sustained window, measured by its query in force.</summary>
     public static IReadOnlyList<ResourceSpec> Resources(MetricCatalog catalog, IReadOnlyDictionary<string, string>? queries)

@@ -41,12 +41,13 @@ public sealed class AlertTriageService(
                 || (a.State == nameof(AlertState.Resolved) && a.ResolvedAt >= since))
             .ToListAsync(cancellationToken);
         var statuses = await sources.GetAllAsync(cancellationToken);
+        var names = await NamesAsync(db, cancellationToken);
         return new AlertTriageReport
         {
             Now = now,
             Evaluation = Source(statuses, PrometheusIngestJob.Source, configured: true),
             Alertmanager = Source(statuses, AlertmanagerSyncJob.Source, alertmanager.IsConfigured),
-            Alerts = [.. AlertTriage.Arrange(rows, r => r.ToTriageEntry(now), now).Select(r => ToView(r, now))],
+            Alerts = [.. AlertTriage.Arrange(rows, r => r.ToTriageEntry(now), now).Select(r => ToView(r, now, names))],
         };
     }
 
@@ -155,7 +156,7 @@ public sealed class AlertTriageService(
             return result;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return result with { Alert = ToView(row, now) };
+        return result with { Alert = ToView(row, now, await NamesAsync(db, cancellationToken)) };
     }
 
     /// <summary>Expires the alert's Alertmanager silence, if it has one; returns Alertmanager's error, if any.</summary>
@@ -208,9 +209,12 @@ public sealed class AlertTriageService(
         return new AlertSourceView(name, status.IsStale ? AlertSourceView.Stale : AlertSourceView.Live, status.LastSuccessAt, status.StaleSince, status.LastError);
     }
 
-    private static AlertView ToView(AlertRow row, DateTimeOffset now)
+    // The resources' display names (built-ins and user-defined), for the dashboard's own alerts.
+    private static async Task<Dictionary<string, string>> NamesAsync(DashboardDbContext db, CancellationToken cancellationToken) =>
+        await db.MetricSettings.AsNoTracking().ToDictionaryAsync(m => m.MetricId, m => m.Name, StringComparer.Ordinal, cancellationToken);
+
+    private static AlertView ToView(AlertRow row, DateTimeOffset now, IReadOnlyDictionary<string, string> names)
     {
-        var metric = row.Source == AlertRow.DashboardSource && MetricCatalog.Default.TryGet(row.Metric, out var m) ? m : null;
         var hint = row.Source == AlertRow.DashboardSource ? RunbookCatalog.For(row.Metric) : null;
         var strategy = hint?.Strategy is { } id ? ScalingStrategyCatalog.Get(id) : null;
         return new AlertView
@@ -218,7 +222,7 @@ public sealed class AlertTriageService(
             Id = row.Id,
             Source = row.Source,
             Metric = row.Metric,
-            Name = metric?.Name ?? row.Metric,
+            Name = row.Source == AlertRow.DashboardSource && names.TryGetValue(row.Metric, out var name) ? name : row.Metric,
             Entity = row.Entity,
             Severity = row.AlertSeverity,
             State = row.AlertState,

@@ -62,18 +62,25 @@ public sealed class ResourceService(
         return problems;
     }
 
-    /// <summary>Creates or replaces a resource; owners and engineers only.</summary>
-    public async Task<Result> SaveAsync(ClaimsPrincipal user, string id, ResourceDraft draft, CancellationToken cancellationToken)
+    /// <summary>Every problem with a draft, Prometheus' parser included, without saving it.</summary>
+    public async Task<IReadOnlyList<InputProblem>> CheckAsync(string id, ResourceDraft draft, CancellationToken cancellationToken)
     {
-        if (!MayEdit(user))
-        {
-            return new Result(null, null, Forbidden: true);
-        }
         var problems = Check(id, draft).ToList();
         if (problems.Count == 0)
         {
             problems.AddRange(await ParseAsync(draft, cancellationToken));
         }
+        return problems;
+    }
+
+    /// <summary>Creates or replaces a resource; owners and engineers only. <paramref name="via"/> names what made the change in the audit row (e.g. a preset).</summary>
+    public async Task<Result> SaveAsync(ClaimsPrincipal user, string id, ResourceDraft draft, CancellationToken cancellationToken, string? via = null)
+    {
+        if (!MayEdit(user))
+        {
+            return new Result(null, null, Forbidden: true);
+        }
+        var problems = await CheckAsync(id, draft, cancellationToken);
         if (problems.Count > 0)
         {
             return new Result(null, problems);
@@ -81,7 +88,7 @@ public sealed class ResourceService(
 
         await using var db = await writes.CreateDbContextAsync(cancellationToken);
         var row = await db.MetricSettings.SingleOrDefaultAsync(m => m.MetricId == id, cancellationToken);
-        var (staged, created, repointed) = Stage(db, row, id, draft, user.Identity?.Name ?? "unknown", time.GetUtcNow());
+        var (staged, created, repointed) = Stage(db, row, id, draft, user.Identity?.Name ?? "unknown", time.GetUtcNow(), via);
         await db.SaveChangesAsync(cancellationToken);
         await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
         if (repointed)
@@ -97,7 +104,7 @@ public sealed class ResourceService(
     /// so the resource's history should be read again from Prometheus (<see cref="Backfill"/>) once saved.
     /// </summary>
     internal (MetricSettingRow Row, bool Created, bool Repointed) Stage(
-        DashboardDbContext db, MetricSettingRow? row, string id, ResourceDraft draft, string actor, DateTimeOffset now)
+        DashboardDbContext db, MetricSettingRow? row, string id, ResourceDraft draft, string actor, DateTimeOffset now, string? via = null)
     {
         var configured = prometheusOptions.CurrentValue.Queries;
         var created = row is null;
@@ -114,7 +121,7 @@ public sealed class ResourceService(
             Actor = actor,
             Action = created ? "resource.create" : "resource.update",
             Subject = id,
-            Details = $"{before} -> {Describe(row)}",
+            Details = $"{(via is null ? "" : $"via {via}: ")}{before} -> {Describe(row)}",
         });
         return (row, created, View(row, configured).MeasuredQuery != measuredBefore);
     }

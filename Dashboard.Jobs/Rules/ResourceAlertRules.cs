@@ -10,7 +10,7 @@ namespace Dashboard.Jobs.Rules;
 /// and a warning and a critical alert on it, judged like the dashboard's own alerts: strictly past the level in
 /// the resource's direction, for its sustained window, kept firing for <see cref="GaugeAlerts.KeepFiringFor"/>.
 /// </summary>
-internal static class ResourceRules
+internal static class ResourceAlertRules
 {
     public const string GroupName = "dashboard-resources";
 
