@@ -70,4 +70,42 @@ public sealed class ResourceEditorTests(DashboardAppFactory app)
             await api.DeleteAsync($"/api/v1/resources/{Id}");
         }
     }
+
+    [Fact]
+    public async Task Engineer_ExportsYaml_ImportsBrokenOneSeesLineAndField_ThenReimportsExport()
+    {
+        var engineer = app.For("engineer");
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.SignInAsync(engineer.Email, engineer.Password, "/settings/resources");
+        await login.WaitInteractiveAsync();
+
+        // The export link works with the page's own sign-in (cookie), no token needed.
+        var exported = await page.APIRequest.GetAsync("/api/v1/config/export");
+        Assert.Equal(200, exported.Status);
+        var yaml = await exported.TextAsync();
+        Assert.Contains("kind: DashboardConfig", yaml);
+
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yml");
+        var good = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.yml");
+        await File.WriteAllTextAsync(broken, "apiVersion: dashboard/v1\nkind: DashboardConfig\nresources:\n  - id: cpu\n    warning: high\n");
+        await File.WriteAllTextAsync(good, yaml);
+        try
+        {
+            await page.Locator("[data-testid=config-import]").SetInputFilesAsync(broken);
+            var errors = page.Locator("[data-testid=config-import-errors]");
+            await Assertions.Expect(errors).ToContainTextAsync("line 5, resources[0].warning");
+            await Browser.ScreenshotAsync(page, "config-import-errors");
+
+            await page.Locator("[data-testid=config-import]").SetInputFilesAsync(good);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("0 created, 0 updated, 0 deleted");
+        }
+        finally
+        {
+            File.Delete(broken);
+            File.Delete(good);
+        }
+    }
 }
