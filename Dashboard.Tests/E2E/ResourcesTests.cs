@@ -84,8 +84,10 @@ public sealed class ResourcesTests(DashboardAppFactory app)
                 f => f.GetProperty("metric").GetString() == Id);
             Assert.DoesNotContain((await api.GetFromJsonAsync<JsonElement>("/api/v1/alerts")).GetProperty("alerts").EnumerateArray(),
                 a => a.GetProperty("metric").GetString() == Id);
-            var history = await app.Services.GetRequiredService<ObservationHistory>().GetAsync(Id, null, start, DateTimeOffset.UtcNow, HistoryResolution.Raw, CancellationToken.None);
-            Assert.Empty(history);
+            // History is read from the replica: the deletion reaches it within moments.
+            await Eventually.WaitForAsync(
+                () => app.Services.GetRequiredService<ObservationHistory>().GetAsync(Id, null, start, DateTimeOffset.UtcNow, HistoryResolution.Raw, CancellationToken.None),
+                history => history.Count == 0, TimeSpan.FromSeconds(30), "the deleted resource's history to be gone on the replica");
         }
         finally
         {
@@ -144,6 +146,8 @@ public sealed class ResourcesTests(DashboardAppFactory app)
         var seen = (await designer.GetFromJsonAsync<JsonElement>("/api/v1/resources")).EnumerateArray().Select(r => r.GetProperty("category").GetString()).ToHashSet();
         Assert.Contains("Latency", seen);
         Assert.DoesNotContain("Saturation", seen);
+        var catalog = (await designer.GetFromJsonAsync<JsonElement>("/api/v1/catalog")).EnumerateArray().Select(r => r.GetProperty("category").GetString()).ToHashSet();
+        Assert.Equal(seen, catalog);
         Assert.Equal(HttpStatusCode.Forbidden, (await designer.PutAsJsonAsync("/api/v1/resources/test_designer", Draft(90, 95))).StatusCode);
     }
 

@@ -55,17 +55,19 @@ public sealed class PipelineTests(DashboardAppFactory app)
     }
 
     [Fact]
-    public async Task Catalog_Seeded_HasTwelveMetricsFromDomain()
+    public async Task Catalog_Seeded_HasTwelveBuiltInsFromDomain_DesignersSeeTheirCategoriesOnly()
     {
-        using var client = app.CreateRawClient(app.For("designer").Token);
-
-        var body = await client.GetStringAsync("/api/v1/catalog");
-
-        using var doc = System.Text.Json.JsonDocument.Parse(body);
-        Assert.Equal(12, doc.RootElement.GetArrayLength());
-        var cpu = doc.RootElement.EnumerateArray().Single(m => m.GetProperty("metricId").GetString() == "cpu");
+        using var owner = app.CreateRawClient(app.For("owner").Token);
+        using var doc = System.Text.Json.JsonDocument.Parse(await owner.GetStringAsync("/api/v1/catalog"));
+        var builtIns = doc.RootElement.EnumerateArray().Where(m => m.GetProperty("isBuiltIn").GetBoolean()).ToList();
+        Assert.Equal(Dashboard.Domain.Catalog.MetricCatalog.Default.Metrics.Select(m => m.Id).Order(), builtIns.Select(m => m.GetProperty("metricId").GetString()).Order());
+        var cpu = builtIns.Single(m => m.GetProperty("metricId").GetString() == "cpu");
         Assert.Equal(70, cpu.GetProperty("warning").GetDouble());
         Assert.Equal(90, cpu.GetProperty("critical").GetDouble());
         Assert.Equal(300, cpu.GetProperty("sustainedForSeconds").GetInt32());
+
+        using var designer = app.CreateRawClient(app.For("designer").Token);
+        using var seen = System.Text.Json.JsonDocument.Parse(await designer.GetStringAsync("/api/v1/catalog"));
+        Assert.Equal(["Availability", "Business", "Errors", "Latency"], seen.RootElement.EnumerateArray().Select(m => m.GetProperty("category").GetString()).Distinct().Order());
     }
 }

@@ -40,7 +40,9 @@ internal static class ApiEndpoints
                 ? Results.Ok(Live.GaugeVisibility.For(user, latest))
                 : Results.Ok(new { publishedAt = (DateTimeOffset?)null, gauges = Array.Empty<object>(), note = "No ingest pass has stored a reading yet." }));
 
-        api.MapGet("/catalog", (SystemStatusService status, CancellationToken ct) => status.GetCatalogAsync(ct));
+        // The resources of the categories the caller's role sees (designers: what users feel).
+        api.MapGet("/catalog", async (ClaimsPrincipal user, SystemStatusService status, CancellationToken ct) =>
+            (await status.GetCatalogAsync(ct)).Where(m => Live.GaugeVisibility.MaySee(user, m.Category)).ToList());
 
         api.MapGet("/jobs", (SystemStatusService status, CancellationToken ct) => status.GetJobRunsAsync(ct))
             .RequireAuthorization(Policies.Operations);
