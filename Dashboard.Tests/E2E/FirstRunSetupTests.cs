@@ -25,6 +25,9 @@ public sealed class FirstRunSetupTests
         await using var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["DASHBOARD_STACK_SETTINGS"] = settings,
+            // The build output has no wwwroot: only Development serves the static assets from their build manifest, as
+            // the in-process factory's UseStaticWebAssets does. Nothing else in the app depends on it with a bootstrap owner.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings:Primary"] = TestStack.WithDatabase(stack.PrimaryConnectionString, database),
             ["ConnectionStrings:Replica"] = TestStack.WithDatabase(stack.ReplicaConnectionString, database),
             ["Auth:BootstrapAdminEmail"] = email,
