@@ -32,7 +32,12 @@ public sealed class SetupPage(IPage page)
         foreach (var box in await page.Locator("[data-testid=proposed-preset]:has(input[type=checkbox])").AllAsync())
         {
             var id = await box.GetAttributeAsync("data-preset");
-            await box.Locator("input[type=checkbox]").SetCheckedAsync(presetIds.Contains(id));
+            var input = box.Locator("input[type=checkbox]");
+            if (await input.IsCheckedAsync() != presetIds.Contains(id))
+            {
+                await input.ClickAsync();
+                await Assertions.Expect(input).ToBeCheckedAsync(new() { Checked = presetIds.Contains(id) });
+            }
         }
         await Assertions.Expect(page.Locator("[data-testid=apply-presets]")).ToContainTextAsync($"Apply {presetIds.Length} presets");
     }
@@ -43,7 +48,10 @@ public sealed class SetupPage(IPage page)
 
     public async Task SaveSliAsync(string key)
     {
-        await SliOption(key).Locator("input[type=radio]").CheckAsync();
+        // The circuit sets the radio's state after a round trip: click, then wait for it.
+        var radio = SliOption(key).Locator("input[type=radio]");
+        await radio.ClickAsync();
+        await Assertions.Expect(radio).ToBeCheckedAsync();
         await page.Locator("[data-testid=save-sli]").ClickAsync();
     }
 

@@ -51,9 +51,17 @@ public sealed class SetupWizardService(IServiceScopeFactory scopes)
         return preview.Usage;
     }
 
-    /// <summary>"42 % (node-1)": the first series' value and entity, or null when there is none.</summary>
-    public static string? Sample(QueryPreview preview) =>
-        preview.Series.Count == 0 ? null : $"{preview.Series[0].Display} ({preview.Series[0].Entity})";
+    /// <summary>"42 % (node-1)": the first series' value and entity (a pooled series has none), or null when there is no series.</summary>
+    public static string? Sample(QueryPreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        if (preview.Series.Count == 0)
+        {
+            return null;
+        }
+        var first = preview.Series[0];
+        return first.Entity is "" or "{}" ? first.Display : $"{first.Display} ({first.Entity})";
+    }
 
     /// <summary>Applies the presets one after another through <see cref="PresetApplyService"/> (each all or nothing).</summary>
     public async Task<IReadOnlyList<SetupApplyOutcome>> ApplyAsync(ClaimsPrincipal user, IReadOnlyList<string> presetIds, CancellationToken cancellationToken)
