@@ -71,6 +71,8 @@ internal static class DashboardApp
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
         builder.Services.AddScoped<Services.Designer.DesignerService>();
         builder.Services.AddScoped<Services.Presets.PresetDiscoveryService>();
+        builder.Services.AddSingleton<Services.Setup.SetupStatus>();
+        builder.Services.AddScoped<Services.Setup.SetupWizardService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
