@@ -196,8 +196,8 @@ public sealed partial class ForecastRunner(
     {
         await using var db = await writes.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One store at a time (a recompute can meet the scheduled run): the second waits and updates the first's rows
-        // instead of inserting the same new series twice.
+        // One store at a time (a recompute can meet the scheduled run): the second waits, then updates only the rows
+        // the first did not compute from newer history, instead of inserting the same new series twice.
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [StoreLockKey], cancellationToken);
         var existing = await db.Forecasts.ToDictionaryAsync(f => (f.Metric, f.Entity), cancellationToken);
         var seen = new HashSet<(string, string)>();
@@ -211,13 +211,18 @@ public sealed partial class ForecastRunner(
                 row = new ForecastRow { Metric = input.Metric, Entity = input.Entity, Status = "", Message = "", Unit = input.Unit, Trend = "" };
                 db.Forecasts.Add(row);
             }
+            else if (row.ComputedAt > now)
+            {
+                // A run that started later (newer history) stored first: its forecast stands.
+                continue;
+            }
             row.RunId = runId;
             row.ComputedAt = now;
             row.Unit = input.Unit;
             ForecastRowMapper.Apply(row, results[i].Result, results[i].Outlook, input.History, input.Current);
         }
         // Series that no longer exist lose their forecast: a re-run leaves exactly this run's rows.
-        db.Forecasts.RemoveRange(existing.Where(e => !seen.Contains(e.Key)).Select(e => e.Value));
+        db.Forecasts.RemoveRange(existing.Where(e => !seen.Contains(e.Key) && e.Value.ComputedAt <= now).Select(e => e.Value));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
