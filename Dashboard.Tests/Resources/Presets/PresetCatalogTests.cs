@@ -90,22 +90,7 @@ public sealed partial class PresetCatalogTests
     [MemberData(nameof(PresetIds))]
     public void EveryResource_PassesTheResourceRules(string presetId)
     {
-        Assert.All(PresetCatalog.Find(presetId)!.Resources, r => Assert.Empty(ResourceRules.Check(new ResourceDraft
-        {
-            Id = r.Id,
-            Name = r.Name,
-            Category = r.Category.ToString(),
-            Unit = r.Unit,
-            Direction = r.Direction.ToString(),
-            Warning = r.Warning,
-            Critical = r.Critical,
-            SustainedForSeconds = r.SustainedFor is { } w ? (int)w.TotalSeconds : null,
-            UsageQuery = r.UsageQuery,
-            CapacityQuery = r.CapacityQuery,
-            EntityLabel = r.EntityLabel,
-            Note = r.Note,
-            LoadModel = r.LoadModel.ToString(),
-        })));
+        Assert.All(PresetCatalog.Find(presetId)!.Resources, r => Assert.Empty(ResourceRules.Check(ResourceRows.ToDraft(r))));
     }
 
     [Theory]
