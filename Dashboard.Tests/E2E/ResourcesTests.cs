@@ -61,6 +61,11 @@ public sealed class ResourcesTests(DashboardAppFactory app)
             await app.Services.GetRequiredService<ObservationWriter>().WriteAsync(
                 [.. Enumerable.Range(0, 240 * 4).Select(q => new Observation(Id, entity, start.AddMinutes(15 * q), 20 + q * 0.01))], CancellationToken.None);
             await app.Services.GetRequiredService<ObservationRollups>().ProcessPendingAsync(CancellationToken.None);
+            // The forecast reads hourly history from the replica, which may still be replaying a fresh stack's demo history.
+            await Eventually.WaitForAsync(
+                () => app.Services.GetRequiredService<ObservationHistory>().GetAsync(Id, entity, start, DateTimeOffset.UtcNow, HistoryResolution.OneHour, CancellationToken.None),
+                h => h.Count == 1 && h[0].Points.Count > 0 && h[0].Points[^1].Time >= DateTimeOffset.UtcNow.AddHours(-2),
+                TimeSpan.FromMinutes(2), "the rolled-up history to reach the replica");
             await app.Services.GetRequiredService<ForecastRunner>().RunAsync(null, CancellationToken.None);
             var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/{Id}?entity={Uri.EscapeDataString(entity)}&historyDays=7");
             Assert.True(detail.GetProperty("history").GetArrayLength() >= 48, detail.ToString());
