@@ -49,9 +49,21 @@ public sealed class SetupPage(IPage page)
     public async Task SaveSliAsync(string key)
     {
         // The circuit sets the radio's state after a round trip: click, then wait for it.
+        // On a loaded machine a click can land while the step re-renders with the options' values: click the radio
+        // (its visible control, not the transparent input) until the server has it checked, a few times at most.
         var radio = SliOption(key).Locator("input[type=radio]");
-        await radio.ClickAsync();
-        await Assertions.Expect(radio).ToBeCheckedAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await SliOption(key).Locator(".mud-radio").First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(radio).ToBeCheckedAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+        }
         await page.Locator("[data-testid=save-sli]").ClickAsync();
     }
 
