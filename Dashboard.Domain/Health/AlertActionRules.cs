@@ -46,9 +46,9 @@ public static class AlertActionRules
         {
             problems.Add(new(ReasonField, "Silence reason is required: say why the alert may be muted."));
         }
-        else if (reason.Trim().Length > MaxTextLength)
+        else if (FreeText.Check(ReasonField, "Silence reason", reason, MaxTextLength) is { } problem)
         {
-            problems.Add(new(ReasonField, $"Silence reason must be at most {MaxTextLength} characters, but has {reason.Trim().Length}."));
+            problems.Add(problem);
         }
 
         return problems;
@@ -57,7 +57,5 @@ public static class AlertActionRules
     /// <summary>Every problem with an acknowledgement note (optional, but short); empty when it is valid.</summary>
     /// <param name="note">The note, or null.</param>
     public static IReadOnlyList<InputProblem> CheckAcknowledgement(string? note) =>
-        note is not null && note.Trim().Length > MaxTextLength
-            ? [new(NoteField, $"Acknowledgement note must be at most {MaxTextLength} characters, but has {note.Trim().Length}.")]
-            : [];
+        FreeText.Check(NoteField, "Acknowledgement note", note, MaxTextLength) is { } problem ? [problem] : [];
 }

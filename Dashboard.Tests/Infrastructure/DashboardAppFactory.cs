@@ -55,6 +55,10 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
             ["Dashboard:DemoCredentialsPath"] = credentialsPath,
             ["Dashboard:EnvironmentLabel"] = "test",
             ["Auth:SignInPermitsPerMinute"] = "1000",
+            // Tests sign in and run reports often; the tests of these limits lower them (OverrideSetting).
+            ["Auth:SignInFailuresPerAccount"] = "1000",
+            ["RateLimits:JobRequestsPerMinute"] = "1000",
+            ["RateLimits:QueryRequestsPerMinute"] = "1000",
         };
         // Prometheus:Url and Alertmanager:Url come from the stack file, below the Settings layer, so
         // tests can change them on the Settings page; these settings sit above it (like environment variables).

@@ -176,6 +176,25 @@ public sealed class AlertApiTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Silence_ReasonWithNul_400NamingReason_NothingInAlertmanager()
+    {
+        using var engineer = app.CreateRawClient(app.For("engineer").Token);
+        var id = await AnyAlertIdAsync();
+        var marker = "nul-test-" + Guid.NewGuid().ToString("N");
+
+        var response = await engineer.PostAsJsonAsync($"/api/v1/alerts/{id}/silence", new { until = DateTimeOffset.UtcNow.AddHours(1), reason = marker + "\u0000" });
+        var note = await engineer.PostAsJsonAsync($"/api/v1/alerts/{id}/ack", new { note = "bell\u0007" });
+        using var alertmanager = new HttpClient { BaseAddress = new Uri(TestStack.Current.AlertmanagerUrl) };
+        var silences = await alertmanager.GetFromJsonAsync<JsonElement>("/api/v2/silences");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("U+0000", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, note.StatusCode);
+        Assert.Contains("U+0007", (await note.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("note")[0].GetString());
+        Assert.DoesNotContain(silences.EnumerateArray(), s => s.GetProperty("comment").GetString()!.Contains(marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ack_NoteTooLong_400NamingNote_UnknownAlert_404()
     {
         using var engineer = app.CreateRawClient(app.For("engineer").Token);

@@ -22,7 +22,7 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
     private static readonly string[] MoneyFields = ["money", "mrrUsd", "outageCostPerHourUsd", "downtimeCostThisMonthUsd", "revenueAtRiskUsd"];
 
-    public static readonly TheoryData<string> NonOwners = new(["engineer", "pm", "designer"]);
+    public static readonly TheoryData<string> NonOwners = new(["engineer", "pm"]);
     public static readonly TheoryData<string> People = new(["owner", "engineer", "pm", "designer"]);
 
     private async Task SetProfileAsync(decimal mrr, decimal spend = 1_900m, int users = 2_400, decimal slo = 99.9m)
@@ -213,6 +213,29 @@ public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
         Assert.Equal("uptime", summary.GetProperty("uptime").GetProperty("series").GetString());
         Assert.Equal(4, summary.GetProperty("errorBudget").GetProperty("tiers").GetArrayLength());
         Assert.False(string.IsNullOrEmpty(summary.GetProperty("stage").GetProperty("stage").GetString()));
+    }
+
+    [Fact]
+    public async Task Summary_Designer_WhatUsersFeelWithoutHostsInfrastructureOrMoney()
+    {
+        await SetProfileAsync(500_000m, spend: 1_900m);
+        var summary = await SummaryAsync("designer");
+        using var client = app.CreateRawClient(app.For("designer").Token);
+        var raw = await client.GetStringAsync("/api/v1/business/summary");
+        var visible = (await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog")).EnumerateArray()
+            .Select(m => m.GetProperty("metricId").GetString()).ToHashSet();
+
+        Assert.Equal("uptime", summary.GetProperty("uptime").GetProperty("series").GetString());
+        Assert.Equal(4, summary.GetProperty("errorBudget").GetProperty("tiers").GetArrayLength());
+        foreach (var field in MoneyFields.Concat(["stage", "scalingMistakes", "monthlyInfraSpendUsd", "signals", "entity"]))
+        {
+            Assert.DoesNotContain($"\"{field}\"", raw);
+        }
+        if (summary.GetProperty("firstBreach").TryGetProperty("metric", out var metric))
+        {
+            Assert.Contains(metric.GetString(), visible);
+        }
+        Assert.DoesNotContain("cpu", visible);
     }
 
     [Fact]

@@ -142,6 +142,7 @@ public sealed class ChecklistApiTests(DashboardAppFactory app)
     [InlineData("{}", "done", "done is required")]
     [InlineData("not json", "body", "must be JSON")]
     [InlineData("{\"done\":true,\"note\":\"NOTE\"}", "note", "at most 500 characters")]
+    [InlineData("{\"done\":true,\"note\":\"before\\u0000after\"}", "note", "must not contain control characters, but has U+0000")]
     public async Task Put_BadBody_400NamingTheField(string json, string field, string rule)
     {
         using var pm = app.CreateRawClient(app.For("pm").Token);

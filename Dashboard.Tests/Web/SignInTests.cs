@@ -16,9 +16,9 @@ public sealed class SignInTests(DashboardAppFactory app)
         var response = await browser.PostAsync("/account/signin", await CookieSignIn.FormAsync(browser, "pm@demo.local", "not-the-password"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login?error=invalid", response.Headers.Location!.OriginalString);
+        Assert.StartsWith("/account/login?error=failed", response.Headers.Location!.OriginalString);
         var form = await browser.GetStringAsync(response.Headers.Location);
-        Assert.Contains("Email or password is wrong.", form);
+        Assert.Contains("Sign-in failed: the email or password is wrong", form);
     }
 
     [Fact]

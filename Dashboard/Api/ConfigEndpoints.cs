@@ -30,7 +30,8 @@ internal static class ConfigEndpoints
 
         api.MapPost("/import", ImportAsync)
             .WithName("ImportConfig")
-            .WithSummary("Applies a YAML document all or nothing; ?dryRun=true reports what would change without saving.");
+            .WithSummary("Applies a YAML document all or nothing; ?dryRun=true reports what would change without saving.")
+            .RequireRateLimiting(RateLimitRegistration.Queries);
 
         return app;
     }

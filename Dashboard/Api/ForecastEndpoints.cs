@@ -70,14 +70,14 @@ internal static class ForecastEndpoints
             return errors is { Count: > 0 }
                 ? Results.ValidationProblem(errors, title: "The ad-hoc forecast request is invalid.")
                 : Results.Ok(response);
-        }).Accepts<AdhocForecastRequest>("application/json");
+        }).Accepts<AdhocForecastRequest>("application/json").RequireRateLimiting(RateLimitRegistration.Queries);
 
         api.MapPost("/forecasts/recompute", async (ClaimsPrincipal user, ForecastRunner runner, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
             var id = await runner.QueueAsync(user.Identity?.Name ?? "api", ct);
             jobs.Enqueue<ForecastJob>(j => j.RunAsync(id, CancellationToken.None));
             return Results.Accepted($"/api/v1/forecasts/runs/{id}", new { runId = id });
-        });
+        }).RequireRateLimiting(RateLimitRegistration.Jobs);
 
         api.MapGet("/forecasts/runs/{id:guid}", async (Guid id, ForecastQueryService forecasts, CancellationToken ct) =>
             await forecasts.GetRunAsync(id, ct) is { } run ? Results.Ok(run) : Results.NotFound());

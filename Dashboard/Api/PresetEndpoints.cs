@@ -24,7 +24,8 @@ internal static class PresetEndpoints
 
         api.MapPost("/detect", DetectAsync)
             .WithName("DetectPresets")
-            .WithSummary("The presets whose required metrics the connected Prometheus holds; partial matches with what they lack.");
+            .WithSummary("The presets whose required metrics the connected Prometheus holds; partial matches with what they lack.")
+            .RequireRateLimiting(RateLimitRegistration.Queries);
 
         api.MapPost("/{id}/apply", ApplyAsync)
             .WithName("ApplyPreset")

@@ -44,7 +44,7 @@ internal static class ReportEndpoints
             }
             var report = await reports.RequestAsync(user, audience, request.HttpContext.RequestAborted);
             return Results.Accepted($"/api/v1/reports/{report.Id}", new { reportId = report.Id, report.State, report.Audience });
-        }).Accepts<ReportRequest>("application/json");
+        }).Accepts<ReportRequest>("application/json").RequireRateLimiting(RateLimitRegistration.Jobs);
 
         api.MapGet("", async (string? audience, ClaimsPrincipal user, IReportService reports, CancellationToken ct) =>
         {

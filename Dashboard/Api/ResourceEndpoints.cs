@@ -35,7 +35,8 @@ internal static class ResourceEndpoints
         write.MapPost("/preview", async (PreviewRequest request, ResourcePreviewService preview, CancellationToken ct) =>
             ResourcePreviewService.Check(request) is { Count: > 0 } problems
                 ? Results.ValidationProblem(InputProblems.ByField(problems)!, title: "The preview request is invalid.")
-                : Results.Ok(await preview.PreviewAsync(request, ct)));
+                : Results.Ok(await preview.PreviewAsync(request, ct)))
+            .RequireRateLimiting(RateLimitRegistration.Queries);
 
         return app;
     }

@@ -27,7 +27,8 @@ internal static class SourceSettingsEndpoints
             };
         });
 
-        api.MapPost("/test", (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) => tester.TestAsync(request, ct));
+        api.MapPost("/test", (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) => tester.TestAsync(request, ct))
+            .RequireRateLimiting(RateLimitRegistration.Queries);
 
         return app;
     }

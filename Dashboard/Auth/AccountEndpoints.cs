@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -8,32 +9,54 @@ namespace Dashboard.Auth;
 
 internal static class AccountEndpoints
 {
-    /// <summary>Sign-in form post (rate limited, antiforgery-checked), sign-out, and the SSO hand-off.</summary>
+    /// <summary>Sign-in form post (rate limited, throttled, antiforgery-checked), sign-out, and the SSO hand-off.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account");
 
         account.MapPost("/signin", async (
-                [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
-                SignInManager<DashboardUser> signIn, ILoggerFactory loggers) =>
+                HttpContext context, [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
+                SignInManager<DashboardUser> signIn, SignInThrottle throttle, ILoggerFactory loggers) =>
             {
                 var target = SafeReturnUrl(returnUrl);
-                var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
+                var address = context.Connection.RemoteIpAddress;
+                var log = loggers.CreateLogger("Dashboard.Auth");
+                if (throttle.RetryAfter(email, address) is { } wait)
+                {
+                    log.LogWarning("Sign-in refused (too many failures for one account from {Address})", address);
+                    return TooManyRequests.Result(wait);
+                }
+                // Never lock the account on failures: anybody could lock anybody out (decision 027).
+                var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: false);
                 if (result.Succeeded)
                 {
+                    throttle.Succeeded(email, address);
                     return Results.LocalRedirect(target);
                 }
-                var reason = result.IsLockedOut ? "locked" : "invalid";
-                loggers.CreateLogger("Dashboard.Auth").LogWarning("Sign-in refused ({Reason})", reason);
-                return Results.LocalRedirect($"/account/login?error={reason}&returnUrl={Uri.EscapeDataString(target)}");
+                throttle.Failed(email, address);
+                log.LogWarning("Sign-in refused ({Reason})", result.IsLockedOut ? "locked by an operator" : result.IsNotAllowed ? "not allowed" : "invalid");
+                // One answer for every refusal, so it never tells whether the account exists.
+                return Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(target)}");
             })
             .AllowAnonymous()
-            .RequireRateLimiting(AuthRegistration.SignInRateLimit)
+            .RequireRateLimiting(RateLimitRegistration.SignIn)
             .DisableAntiforgery()
             .AddEndpointFilter<AntiforgeryFilter>();
 
-        account.MapPost("/logout", async (SignInManager<DashboardUser> signIn) =>
+        account.MapPost("/logout", async (ClaimsPrincipal principal, SignInManager<DashboardUser> signIn, ILoggerFactory loggers) =>
         {
+            // A new security stamp ends every copy of this cookie at its next check, not only this browser's.
+            try
+            {
+                if (await signIn.UserManager.GetUserAsync(principal) is { } user)
+                {
+                    await signIn.UserManager.UpdateSecurityStampAsync(user);
+                }
+            }
+            catch (Exception ex) when (DatabaseFailure.Is(ex))
+            {
+                loggers.CreateLogger("Dashboard.Auth").LogWarning("Sign-out could not renew the security stamp ({Error}); other copies of the cookie stay valid", ex.Message);
+            }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         });

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Dashboard.Hosting;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
@@ -6,13 +5,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
 
 internal static class AuthRegistration
 {
-    public const string SignInRateLimit = "sign-in";
     private const string SelectorScheme = "cookie-or-bearer";
 
     public static IHostApplicationBuilder AddDashboardAuth(this IHostApplicationBuilder builder)
@@ -24,8 +21,6 @@ internal static class AuthRegistration
             {
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
@@ -81,31 +76,8 @@ internal static class AuthRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddRolePolicies();
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Written here, not by the status-code pages: re-executing a form POST would trip antiforgery.
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                ctx.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync(
-                    "<!DOCTYPE html><title>Too many attempts</title><h2>Too many sign-in attempts</h2>" +
-                    "<p>Too many sign-in attempts from your address. Wait a minute and <a href=\"/account/login\">try again</a>.</p>", ct);
-            };
-            o.AddPolicy(SignInRateLimit, ctx =>
-            {
-                // Read per request, and part of the partition key, so a changed limit applies at once.
-                var limit = ctx.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SignInPermitsPerMinute;
-                var client = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter($"{client}|{limit}", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-        });
+        services.AddDashboardRateLimits();
+        services.AddScoped<ISecurityStampValidator, TolerantSecurityStampValidator>();
 
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserSeeder>();

@@ -14,6 +14,27 @@ public sealed class AuthOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Failed sign-ins allowed for one account from one client address per <see cref="SignInFailureWindowMinutes"/>;
+    /// past it that address is refused for that account (429), nobody else is (decision 027).
+    /// </summary>
+    public int SignInFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>The window of <see cref="SignInFailuresPerAccount"/>, in minutes.</summary>
+    public int SignInFailureWindowMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Origins (scheme://host[:port]) besides the app's own that may send cookie-authenticated
+    /// state-changing requests and open hub connections, e.g. a proxy's public address.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How often a sign-in cookie is checked against the user's security stamp; sign-out and role
+    /// changes renew the stamp, so every copy of an older cookie ends within this interval.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public OidcOptions Oidc { get; set; } = new();
 
     private static readonly string[] KnownDefaults =

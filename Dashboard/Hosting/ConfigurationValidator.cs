@@ -109,6 +109,14 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         {
             errors.Add($"Auth:SignInPermitsPerMinute must be at least 1 (got {options.SignInPermitsPerMinute}).");
         }
+        if (options.SignInFailuresPerAccount < 1 || options.SignInFailureWindowMinutes < 1)
+        {
+            errors.Add($"Auth:SignInFailuresPerAccount and Auth:SignInFailureWindowMinutes must be at least 1 (got {options.SignInFailuresPerAccount} and {options.SignInFailureWindowMinutes}).");
+        }
+        foreach (var origin in options.AllowedOrigins.Where(o => !Uri.TryCreate(o, UriKind.Absolute, out var u) || u.AbsolutePath != "/" || u.Query.Length > 0))
+        {
+            errors.Add($"Auth:AllowedOrigins entry '{origin}' is not an origin (expected scheme://host[:port], e.g. https://dashboard.example.com).");
+        }
         if (!dashboard.Value.DemoMode && !environment.IsDevelopment() &&
             !string.IsNullOrEmpty(options.BootstrapAdminPassword) && AuthOptions.IsWeakPassword(options.BootstrapAdminPassword))
         {

@@ -126,9 +126,12 @@ internal static class DashboardApp
         // those would skew the duration histogram and hold per-request state for their lifetime.
         app.UseWhen(ctx => !RequestKinds.IsLongLived(ctx.Request.Path),
             branch => branch.UseHttpMetrics());
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // Before authorization: a forged request is refused as forged, whatever its target (decision 027).
+        app.UseMiddleware<OriginGuard>();
         app.UseAuthorization();
+        // After authentication, so the expensive endpoints' limits are counted per user.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapDashboardTelemetry();

@@ -31,6 +31,7 @@ public sealed class BusinessSummaryService(
     ObservationHistory history,
     SignalsSnapshotService signals,
     SourceStatusTracker sources,
+    SystemStatusService status,
     HybridCache cache,
     TimeProvider time)
 {
@@ -58,10 +59,7 @@ public sealed class BusinessSummaryService(
     {
         var now = time.GetUtcNow();
         var profile = await profiles.GetAsync(user, cancellationToken);
-        var slo = new Slo(Percent.Of((double)profile.SloTargetPercent));
-        var facts = await cache.GetOrCreateAsync("business-summary:availability", ct => MeasureAsync(ct), tags: [CacheTag], cancellationToken: cancellationToken);
-        var uptime = await UptimeAsync(facts, slo, cancellationToken);
-        var budget = Budget(facts, slo, uptime);
+        var (facts, uptime, budget) = await AvailabilityAsync(profile, cancellationToken);
         var breach = Breach(await forecasts.GetSummariesAsync(cancellationToken), now);
         var (stage, usersSource) = await StageAsync(profile, cancellationToken);
         var mistakes = await MistakesAsync(stage.Users, usersSource, cancellationToken);
@@ -70,6 +68,29 @@ public sealed class BusinessSummaryService(
         return profile.IncludesRevenue && profile.MonthlyRecurringRevenueUsd is { } mrr
             ? summary with { Money = MoneyFor(Money.Of(mrr), facts, breach) }
             : summary;
+    }
+
+    /// <summary>
+    /// A designer's summary (decision 027): availability, error budget and the first forecast breach of
+    /// a figure designers see (latency, errors, availability, business), without its host; no stage,
+    /// spend, scaling signals or money.
+    /// </summary>
+    public async Task<DesignerBusinessSummary> GetForDesignerAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (_, uptime, budget) = await AvailabilityAsync(await profiles.GetAsync(user, cancellationToken), cancellationToken);
+        var visible = (await status.GetCatalogAsync(cancellationToken))
+            .Where(m => Live.GaugeVisibility.MaySee(user, m.Category)).Select(m => m.MetricId).ToHashSet(StringComparer.Ordinal);
+        var summaries = (await forecasts.GetSummariesAsync(cancellationToken)).Where(s => visible.Contains(s.Metric)).ToList();
+        return new DesignerBusinessSummary(now, uptime, budget, Breach(summaries, now) with { Entity = null });
+    }
+
+    private async Task<(AvailabilityFacts Facts, UptimeView Uptime, ErrorBudgetView Budget)> AvailabilityAsync(BusinessProfileView profile, CancellationToken cancellationToken)
+    {
+        var slo = new Slo(Percent.Of((double)profile.SloTargetPercent));
+        var facts = await cache.GetOrCreateAsync("business-summary:availability", ct => MeasureAsync(ct), tags: [CacheTag], cancellationToken: cancellationToken);
+        var uptime = await UptimeAsync(facts, slo, cancellationToken);
+        return (facts, uptime, Budget(facts, slo, uptime));
     }
 
     /// <summary>Growth stage, users, next stage and its ETA, and spend against the stage's budget.</summary>

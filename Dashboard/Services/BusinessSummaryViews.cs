@@ -41,6 +41,16 @@ public sealed record BusinessSummary(
     public MoneyView? Money { get; init; }
 }
 
+/// <summary>
+/// What <c>GET /api/v1/business/summary</c> gives a designer (decision 027): what users feel, not how
+/// the infrastructure fares. The first breach is of a figure designers see, without its host.
+/// </summary>
+public sealed record DesignerBusinessSummary(
+    DateTimeOffset ComputedAt,
+    UptimeView Uptime,
+    ErrorBudgetView ErrorBudget,
+    BreachView FirstBreach);
+
 /// <summary>Uptime over the SLO window from the stored <c>uptime</c> series, this week against last, and this month's downtime.</summary>
 public sealed record UptimeView
 {

@@ -54,37 +54,73 @@ public sealed class AlertTriageService(
     public Task<AlertActionResult> AcknowledgeAsync(ClaimsPrincipal user, long id, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(user, id, (db, row, actor, now) => Task.FromResult(Acknowledge(db, row, actor, now, note)), cancellationToken);
 
-    public Task<AlertActionResult> SilenceAsync(ClaimsPrincipal user, long id, DateTimeOffset? until, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(user, id, async (db, row, actor, now) =>
+    /// <summary>
+    /// Checked first, then saved with its audit row, and only after that commit created in Alertmanager
+    /// (decision 027): a request the database refuses never leaves a silence behind in Alertmanager. If
+    /// saving Alertmanager's id fails, the new Alertmanager silence is expired again.
+    /// </summary>
+    public async Task<AlertActionResult> SilenceAsync(ClaimsPrincipal user, long id, DateTimeOffset? until, string? reason, CancellationToken cancellationToken)
+    {
+        AuditEntryRow? audit = null;
+        var result = await ChangeAsync(user, id, (db, row, actor, now) =>
         {
             if (Errors(AlertActionRules.CheckSilence(now, until, reason)) is { } errors)
             {
-                return new AlertActionResult { Errors = errors };
-            }
-            var why = Clean(reason)!;
-            string? amError = null;
-            if (alertmanager.IsConfigured)
-            {
-                await ExpireInAlertmanagerAsync(row, cancellationToken);
-                try
-                {
-                    row.AlertmanagerSilenceId = await alertmanager.CreateSilenceAsync(Matchers(row), now, until!.Value, actor, why, cancellationToken);
-                }
-                catch (AlertmanagerException ex)
-                {
-                    row.AlertmanagerSilenceId = null;
-                    amError = ex.Message;
-                }
+                return Task.FromResult(new AlertActionResult { Errors = errors });
             }
             row.SilencedBy = actor;
             row.SilencedAt = now;
             row.SilencedUntil = until;
-            row.SilenceReason = why;
-            var where = row.AlertmanagerSilenceId is { } sid ? $"; Alertmanager silence {sid}"
-                : amError is not null ? $"; not in Alertmanager: {amError}" : "";
-            Audit(db, now, actor, "alert.silence", row, $"until {until:yyyy-MM-dd HH:mm} UTC: {why}{where}");
-            return new AlertActionResult { AlertmanagerError = amError };
-        }, cancellationToken);
+            row.SilenceReason = Clean(reason);
+            audit = Audit(db, now, actor, "alert.silence", row, $"until {until:yyyy-MM-dd HH:mm} UTC: {row.SilenceReason}");
+            return Task.FromResult(new AlertActionResult());
+        }, cancellationToken, afterCommit: alertmanager.IsConfigured
+            ? (db, row, actor, now) => SilenceInAlertmanagerAsync(db, row, actor, now, audit!, cancellationToken)
+            : null);
+        return result;
+    }
+
+    /// <summary>Mirrors a committed silence into Alertmanager; returns Alertmanager's error, if any.</summary>
+    private async Task<string?> SilenceInAlertmanagerAsync(
+        DashboardDbContext db, AlertRow row, string actor, DateTimeOffset now, AuditEntryRow audit, CancellationToken cancellationToken)
+    {
+        await ExpireInAlertmanagerAsync(row, cancellationToken);
+        string? created = null;
+        string? amError = null;
+        try
+        {
+            created = await alertmanager.CreateSilenceAsync(Matchers(row), now, row.SilencedUntil!.Value, actor, row.SilenceReason!, cancellationToken);
+        }
+        catch (AlertmanagerException ex)
+        {
+            amError = ex.Message;
+        }
+        row.AlertmanagerSilenceId = created;
+        audit.Details += created is not null ? $"; Alertmanager silence {created}" : $"; not in Alertmanager: {amError}";
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch when (created is not null)
+        {
+            // A silence the database does not know would never be ended from here.
+            await ExpireQuietlyAsync(created);
+            throw;
+        }
+        return amError;
+    }
+
+    private async Task ExpireQuietlyAsync(string silenceId)
+    {
+        try
+        {
+            await alertmanager.ExpireSilenceAsync(silenceId, CancellationToken.None);
+        }
+        catch (AlertmanagerException)
+        {
+            // It ends by itself at its end time, at most seven days away.
+        }
+    }
 
     public Task<AlertActionResult> ExpireSilenceAsync(ClaimsPrincipal user, long id, CancellationToken cancellationToken) =>
         ChangeAsync(user, id, async (db, row, actor, now) =>
@@ -138,7 +174,8 @@ public sealed class AlertTriageService(
     private async Task<AlertActionResult> ChangeAsync(
         ClaimsPrincipal user, long id,
         Func<DashboardDbContext, AlertRow, string, DateTimeOffset, Task<AlertActionResult>> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<DashboardDbContext, AlertRow, string, DateTimeOffset, Task<string?>>? afterCommit = null)
     {
         if (!user.IsInRole(Roles.Owner) && !user.IsInRole(Roles.Engineer))
         {
@@ -156,6 +193,10 @@ public sealed class AlertTriageService(
             return result;
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (afterCommit is not null)
+        {
+            result = result with { AlertmanagerError = await afterCommit(db, row, user.Identity?.Name ?? "unknown", now) };
+        }
         return result with { Alert = ToView(row, now, await NamesAsync(db, cancellationToken)) };
     }
 
@@ -253,17 +294,19 @@ public sealed class AlertTriageService(
         };
     }
 
-    private static void Audit(DashboardDbContext db, DateTimeOffset now, string actor, string action, AlertRow row, string details)
+    private static AuditEntryRow Audit(DashboardDbContext db, DateTimeOffset now, string actor, string action, AlertRow row, string details)
     {
         var subject = $"alert {row.Id} {row.Metric}/{row.Severity.ToLowerInvariant()}";
-        db.AuditLog.Add(new AuditEntryRow
+        var entry = new AuditEntryRow
         {
             At = now,
             Actor = actor,
             Action = action,
             Subject = subject.Length <= 128 ? subject : subject[..128],
             Details = string.IsNullOrEmpty(row.Entity) ? details : $"{row.Entity}: {details}",
-        });
+        };
+        db.AuditLog.Add(entry);
+        return entry;
     }
 
     private static Dictionary<string, string[]>? Errors(IReadOnlyList<InputProblem> problems) => InputProblems.ByField(problems);

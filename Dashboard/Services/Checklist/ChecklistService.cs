@@ -77,11 +77,11 @@ public sealed class ChecklistService(
         {
             return ChecklistUpdateResult.Invalid("done", "done is required: true ticks the item, false unticks it.");
         }
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        if (note is { Length: > ChecklistItemStateRow.NoteMaxLength })
+        if (Domain.Health.FreeText.Check("note", "note", input.Note, ChecklistItemStateRow.NoteMaxLength) is { } problem)
         {
-            return ChecklistUpdateResult.Invalid("note", $"note must be at most {ChecklistItemStateRow.NoteMaxLength} characters (got {note.Length}).");
+            return ChecklistUpdateResult.Invalid(problem.Field, problem.Message);
         }
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
 
         var now = time.GetUtcNow();
         var actor = user.Identity?.Name ?? "unknown";
