@@ -33,6 +33,29 @@ public sealed class SignInFlowTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Engineer_SignsOut_BackAtSignInAndCopiesOfTheCookieEnd()
+    {
+        // The real sign-out form (a post that Chromium sends with "Origin: null" under the no-referrer policy),
+        // through the origin guard; zero interval so the copy is checked at its next request.
+        using var interval = app.OverrideSetting("Auth:SessionCheckInterval", "00:00:00");
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var engineer = app.For("engineer");
+        var login = new LoginPage(page);
+        await login.SignInAsync(engineer.Email, engineer.Password);
+        await login.WaitInteractiveAsync();
+        var auth = (await context.CookiesAsync()).Single(c => c.Name == "dashboard.auth");
+        using var copy = app.CreateRawClient();
+        copy.DefaultRequestHeaders.Add("Cookie", $"{auth.Name}={auth.Value}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await copy.GetAsync("/api/v1/me")).StatusCode);
+
+        await page.ClickAsync("button[aria-label='Sign out']");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Designer_OpensOwnerView_Refused()
     {
         await using var context = await Browser.NewContextAsync(app.BaseAddress);

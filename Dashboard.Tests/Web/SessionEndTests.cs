@@ -56,3 +56,31 @@ public sealed class SessionEndTests(DashboardAppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/api/v1/alerts")).StatusCode);
     }
 }
+
+/// <summary>The session check while the primary is down: signed-in people keep reading; nobody is signed out by an outage.</summary>
+[Collection(StackCollection.Name)]
+public sealed class SessionCheckOutageTests(DashboardAppFactory app)
+{
+    [Fact]
+    public async Task SessionCheck_PrimaryDown_CookieKeptNotAnError()
+    {
+        var pm = app.For("pm");
+        using var interval = app.OverrideSetting("Auth:SessionCheckInterval", "00:00:00");
+        using var browser = await app.SignInAsync(pm.Email, pm.Password);
+        HttpResponseMessage during;
+        try
+        {
+            await StackControl.StopAsync("primary");
+            during = await browser.GetAsync("/api/v1/me");
+        }
+        finally
+        {
+            await StackControl.StartAsync("primary");
+            // Connections the outage broke are not handed out again.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Contains(pm.Email, await during.Content.ReadAsStringAsync());
+    }
+}

@@ -77,6 +77,7 @@ internal static class AuthRegistration
             .AddRolePolicies();
 
         services.AddDashboardRateLimits();
+        services.AddSingleton<SessionCheckPause>();
         services.AddScoped<ISecurityStampValidator, TolerantSecurityStampValidator>();
 
         services.AddSingleton<ApiTokenService>();
