@@ -18,6 +18,8 @@ public sealed class ReportsCardTests : MudBunitContext
     {
         Services.AddSingleton<IReportService>(reports);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddOptions();
+        Services.AddSingleton<Dashboard.Auth.WorkLimits>();
     }
 
     private IRenderedComponent<ReportsCard> RenderCard(string role = "owner", string audience = "owner")
@@ -118,6 +120,23 @@ public sealed class ReportsCardTests : MudBunitContext
         Assert.Contains("owners only", cut.Find("[data-testid=reports-no-permission]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=reports-generate]"));
         Assert.Equal(0, reports.ListCalls);
+    }
+
+    [Fact]
+    public void Generate_JobBudgetSpent_SaysWhenToRetryAndRequestsNothing()
+    {
+        var cut = RenderCard();
+        var limits = Services.GetRequiredService<Dashboard.Auth.WorkLimits>();
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner@demo.local"), new Claim(ClaimTypes.Role, "owner")], "test"));
+        // The API and the card share the user's budget (3 a minute by default): spend it elsewhere.
+        while (limits.TryTake(Dashboard.Auth.WorkKind.Jobs, user) is null)
+        {
+        }
+
+        cut.Find("[data-testid=reports-generate]").Click();
+
+        Assert.Contains("Too many requests of this kind from your account; try again in", cut.Find("[data-testid=reports-request-error]").TextContent);
+        Assert.Null(reports.LastRequest);
     }
 
     private sealed class FakeReports : IReportService

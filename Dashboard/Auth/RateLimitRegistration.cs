@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Dashboard.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,8 +6,9 @@ namespace Dashboard.Auth;
 
 /// <summary>
 /// The rate limits (decision 027): sign-in attempts per client address, and per signed-in user the
-/// requests that enqueue background work or query Prometheus and sources. The limits are read per
-/// request and are part of the partition key, so a changed limit applies at once. A refusal is a
+/// requests that enqueue background work or query Prometheus and sources (budgets kept by
+/// <see cref="WorkLimits"/>, shared with the pages). The limits are read per request and are part
+/// of the partition key, so a changed limit applies at once. A refusal is a
 /// 429 with Retry-After: problem+json for the API, a page for people.
 /// </summary>
 internal static class RateLimitRegistration
@@ -36,14 +36,20 @@ internal static class RateLimitRegistration
                 "requests of this kind from your account (the limit is per user per minute)", ct));
             o.AddPolicy(SignIn, ctx => PerMinute(Address(ctx),
                 ctx.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>().CurrentValue.SignInPermitsPerMinute));
-            o.AddPolicy(Jobs, ctx => PerMinute(UserOrAddress(ctx), Limits(ctx).JobRequestsPerMinute));
-            o.AddPolicy(Queries, ctx => PerMinute(UserOrAddress(ctx), Limits(ctx).QueryRequestsPerMinute));
+            o.AddPolicy(Jobs, ctx => Borrowed(ctx, WorkKind.Jobs));
+            o.AddPolicy(Queries, ctx => Borrowed(ctx, WorkKind.Queries));
         });
+        services.AddSingleton<WorkLimits>();
         return services;
     }
 
-    private static RateLimitOptions Limits(HttpContext ctx) =>
-        ctx.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+    // The budget lives in WorkLimits, shared with the pages' buttons; anonymous callers are counted per address.
+    private static RateLimitPartition<string> Borrowed(HttpContext ctx, WorkKind kind)
+    {
+        var partition = ctx.User.Identity?.IsAuthenticated == true ? WorkLimits.Partition(ctx.User) : Address(ctx);
+        var (key, limiter) = ctx.RequestServices.GetRequiredService<WorkLimits>().For(kind, partition);
+        return RateLimitPartition.Get(key, _ => new BorrowedRateLimiter(limiter));
+    }
 
     private static RateLimitPartition<string> PerMinute(string key, int limit) =>
         RateLimitPartition.GetFixedWindowLimiter($"{key}|{limit}", _ => new FixedWindowRateLimiterOptions
@@ -54,8 +60,4 @@ internal static class RateLimitRegistration
         });
 
     private static string Address(HttpContext ctx) => $"address:{ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
-
-    // A user's cookie and API tokens share one budget: the limit is about the work, not the credential.
-    private static string UserOrAddress(HttpContext ctx) =>
-        ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? $"user:{id}" : Address(ctx);
 }
