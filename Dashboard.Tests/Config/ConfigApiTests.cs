@@ -16,6 +16,7 @@ namespace Dashboard.Tests.Config;
 /// back after changes), a broken document names line and field and changes nothing, a dry run changes nothing,
 /// secrets never leave, revenue is the owner's, and only owners and engineers may export or import.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ConfigApiTests(DashboardAppFactory app)
 {

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Config;
 /// GitOps: the real binary started with Dashboard:ConfigFile applies the document once after its migrations; a
 /// broken document stops the start with exit code 3 and the problem's line in the log, and nothing of it is applied.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ConfigStartupFileTests
 {

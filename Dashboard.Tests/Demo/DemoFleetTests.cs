@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Demo;
 /// the real Prometheus scraping the demo workload, gives the demo's series exactly the entity the
 /// history generator writes them under.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class DemoFleetTests(DashboardAppFactory app)
 {

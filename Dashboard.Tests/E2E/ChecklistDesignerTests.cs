@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>The checklist and designer views in Chromium: a PM ticks a manual item and sees who/when after a reload; a designer opens their view.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ChecklistDesignerTests(DashboardAppFactory app)
 {

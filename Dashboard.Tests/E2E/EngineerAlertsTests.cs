@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>The engineer view in Chromium: a real disk alert (threshold lowered under the live reading) is acknowledged from the triage table.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class EngineerAlertsTests(DashboardAppFactory app)
 {

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>The engineer view's database half in Chromium: figures match the API, the EXPLAIN line is there to copy.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class EngineerDatabaseViewTests(DashboardAppFactory app)
 {

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.E2E;
 /// profile, and finds live gauges on the overview. A separate app process on a fresh database, its settings file the
 /// stack's without Prometheus, Alertmanager or Redis (a shared cache would carry another app's catalog).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class FirstRunSetupTests
 {

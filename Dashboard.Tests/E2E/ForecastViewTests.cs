@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>The PM view in Chromium: the ranked table matches the API, recompute shows progress, uploads are checked.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ForecastViewTests(DashboardAppFactory app)
 {

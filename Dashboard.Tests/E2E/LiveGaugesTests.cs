@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.E2E;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class LiveGaugesTests(DashboardAppFactory app)
 {

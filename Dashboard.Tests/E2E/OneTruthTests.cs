@@ -3,10 +3,8 @@ using System.Text.Json;
 using Dashboard.Components.Live;
 using Dashboard.Components.Shared;
 using Dashboard.Domain.Series;
-using Dashboard.Hosting;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Tests.Infrastructure;
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -18,6 +16,7 @@ namespace Dashboard.Tests.E2E;
 /// gauges, the PM table and the owner's what-if table; the owner's availability figures name their own
 /// windows and the SLI source the gauge shows.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class OneTruthTests(DashboardAppFactory app)
 {
@@ -37,7 +36,7 @@ public sealed class OneTruthTests(DashboardAppFactory app)
         await Eventually.WaitForAsync(() => api.GetFromJsonAsync<JsonElement>("/api/v1/forecasts"),
             f => f.GetProperty("forecasts").GetArrayLength() > 0, JobTimeout, "stored forecasts");
         // Hold the readings still: no recurring ingest while the places are compared, then one pass of our own.
-        app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(PrometheusIngestJob.Id);
+        var quiet = await QuietIngest.StartAsync(app);
         try
         {
             var ingest = app.Services.GetRequiredService<PrometheusIngestJob>();
@@ -151,7 +150,7 @@ public sealed class OneTruthTests(DashboardAppFactory app)
         }
         finally
         {
-            await app.Services.GetRequiredService<RecurringJobsRegistrar>().StartAsync(CancellationToken.None);
+            await quiet.DisposeAsync();
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>The owner generates a capacity report from the Owner view, downloads it, and the document opens (and prints) on its own.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ReportTests(DashboardAppFactory app)
 {

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.E2E;
 /// values, or Prometheus' own error verbatim), metric names complete from Prometheus, and a resource created in the
 /// dialog is saved and listed.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ResourceEditorTests(DashboardAppFactory app)
 {

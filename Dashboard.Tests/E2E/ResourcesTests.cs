@@ -5,10 +5,8 @@ using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Forecasting;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
-using Dashboard.Hosting;
 using Dashboard.Jobs.Storage;
 using Dashboard.Tests.Infrastructure;
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.E2E;
@@ -18,6 +16,7 @@ namespace Dashboard.Tests.E2E;
 /// exposes about itself becomes a live gauge, gets history and a forecast, fires an alert when its level is
 /// lowered, and is gone everywhere once deleted; bad input names the field and saves nothing.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ResourcesTests(DashboardAppFactory app)
 {
@@ -32,7 +31,7 @@ public sealed class ResourcesTests(DashboardAppFactory app)
         using var api = app.CreateRawClient(app.For("engineer").Token);
         var ingest = app.Services.GetRequiredService<PrometheusIngestJob>();
         // Quiet recurring ingest so this test's passes are the ones that count.
-        app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(PrometheusIngestJob.Id);
+        var quiet = await QuietIngest.StartAsync(app);
         try
         {
             var created = await api.PutAsJsonAsync($"/api/v1/resources/{Id}", Draft(90, 95));
@@ -97,7 +96,7 @@ public sealed class ResourcesTests(DashboardAppFactory app)
         finally
         {
             await api.DeleteAsync($"/api/v1/resources/{Id}");
-            await app.Services.GetRequiredService<RecurringJobsRegistrar>().StartAsync(CancellationToken.None);
+            await quiet.DisposeAsync();
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.E2E;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SignInFlowTests(DashboardAppFactory app)
 {

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Tests.E2E;
 
 /// <summary>Sources on the Settings page in Chromium: test connection names the failure; a bad value is refused with the field's rule.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SourceSettingsTests(DashboardAppFactory app)
 {

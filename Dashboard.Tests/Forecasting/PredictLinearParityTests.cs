@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Domain.Forecasting;
 using Xunit.Abstractions;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Forecasting;
 
@@ -9,6 +10,7 @@ namespace Dashboard.Tests.Forecasting;
 /// <c>predict_linear</c> asked at several evaluation times, ranges and horizons, and compared with LinearTrend fed
 /// the samples the range selector picks. Needs /usr/bin/prometheus and /usr/bin/promtool (scripts/stack.sh).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 public class PredictLinearParityTests(ParityPrometheus prometheus, ITestOutputHelper output) : IClassFixture<ParityPrometheus>
 {
     public const double Tolerance = 1e-9;

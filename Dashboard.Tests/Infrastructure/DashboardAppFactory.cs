@@ -32,6 +32,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
     {
         database = await TestDatabase.CreateAsync();
         // The stack's app port, so the test Prometheus scrapes this app like a real deployment.
+        PortCheck.EnsureFree(TestStack.Current.AppPort, "DASHBOARD_APP_PORT");
         UseKestrel(o => o.Listen(IPAddress.Loopback, TestStack.Current.AppPort));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -1,16 +1,15 @@
 using Dashboard.Domain.Catalog;
-using Dashboard.Hosting;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Jobs.Storage;
 using Dashboard.Tests.Infrastructure;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Ingest;
 
 /// <summary>Ingestion from the real Prometheus and PostgreSQL into the real store, with sources failing.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class IngestJobTests(DashboardAppFactory app)
 {
@@ -44,9 +43,8 @@ public sealed class IngestJobTests(DashboardAppFactory app)
     [Fact]
     public async Task PrometheusStopped_StaleWithErrorAndNoPoints_ThenGapBackfilledOnReturn()
     {
-        var recurring = Get<IRecurringJobManager>();
         // Only this test's runs may ingest, so the gap is the test's to see.
-        recurring.RemoveIfExists(PrometheusIngestJob.Id);
+        var quiet = await QuietIngest.StartAsync(app);
         using var step = app.OverrideSetting("Ingest:BackfillStep", "00:00:02");
         var job = Get<PrometheusIngestJob>();
         try
@@ -81,7 +79,7 @@ public sealed class IngestJobTests(DashboardAppFactory app)
         }
         finally
         {
-            await app.Services.GetRequiredService<RecurringJobsRegistrar>().StartAsync(CancellationToken.None);
+            await quiet.DisposeAsync();
         }
     }
 
@@ -126,6 +124,7 @@ public sealed class IngestJobTests(DashboardAppFactory app)
     }
 }
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ScrapeIngestJobTests(DashboardAppFactory app)
 {

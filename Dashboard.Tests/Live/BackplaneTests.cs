@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Dashboard.Tests.Live;
 
 /// <summary>A split deployment: a worker process ingests and publishes, a web process serves the hub client.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class BackplaneTests
 {

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Live;
 
 /// <summary>The live path end to end: real Prometheus -> ingest -> Domain judgement -> hub and API, by role.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SaturationHubTests(DashboardAppFactory app)
 {

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dashboard.Hosting;
 using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Jobs;
 using Dashboard.Jobs.Live;
@@ -8,7 +7,6 @@ using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Storage;
 using Dashboard.Tests.Infrastructure;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +19,7 @@ namespace Dashboard.Tests.Readings;
 /// The series state lives on the primary, not in a process: a second host against the same database (a restarted
 /// worker, another instance) reads the same value and "since", and its own pass continues from them.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SeriesStateTests(DashboardAppFactory app)
 {
@@ -43,7 +42,7 @@ public sealed class SeriesStateTests(DashboardAppFactory app)
     public async Task SeriesState_SecondHostOnTheSameDatabase_SameValueAndSince_ItsOwnPassContinuesThem()
     {
         // Only this test's passes may write the state while it compares two hosts.
-        app.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(PrometheusIngestJob.Id);
+        var quiet = await QuietIngest.StartAsync(app);
         try
         {
             await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);
@@ -77,7 +76,7 @@ public sealed class SeriesStateTests(DashboardAppFactory app)
         }
         finally
         {
-            await app.Services.GetRequiredService<RecurringJobsRegistrar>().StartAsync(CancellationToken.None);
+            await quiet.DisposeAsync();
         }
     }
 

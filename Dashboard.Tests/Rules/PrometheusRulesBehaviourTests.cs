@@ -2,6 +2,7 @@ using Dashboard.Domain.Business;
 using Dashboard.Domain.Catalog;
 using Dashboard.Jobs.Rules;
 using Expected = Dashboard.Tests.Rules.PromtoolUnitTest.Expected;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Rules;
 
@@ -10,6 +11,7 @@ namespace Dashboard.Tests.Rules;
 /// a resource past its critical level longer than its sustained window fires, below-is-bad fires below, and the
 /// SLO pages when the error ratio burns faster than 14.4x over 1 h and 5 min, and not when it burns slower.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 public sealed class PrometheusRulesBehaviourTests
 {
     private static readonly Dictionary<string, string> NoLabels = [];

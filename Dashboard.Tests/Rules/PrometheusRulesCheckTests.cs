@@ -1,8 +1,10 @@
 using Dashboard.Jobs.Rules;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Rules;
 
 /// <summary>The generated rule file is one Prometheus loads: its own checker says so.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 public sealed class PrometheusRulesCheckTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Npgsql;
 
 namespace Dashboard.Tests.Storage;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ObservationWriterTests(DashboardAppFactory app)
 {

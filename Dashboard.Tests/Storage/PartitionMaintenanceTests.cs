@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Storage;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PartitionMaintenanceTests(DashboardAppFactory app)
 {

@@ -4,6 +4,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Web;
 
 /// <summary>Every page and endpoint against every role: allowed, refused, or sent to sign-in.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class AccessMatrixTests(DashboardAppFactory app)
 {

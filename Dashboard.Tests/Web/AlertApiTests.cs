@@ -16,6 +16,7 @@ namespace Dashboard.Tests.Web;
 /// own alerts are merged in, an Alertmanager outage shows as stale while the dashboard's alerts stay,
 /// and every bad input or role is refused with the field or reason named.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class AlertApiTests(DashboardAppFactory app)
 {

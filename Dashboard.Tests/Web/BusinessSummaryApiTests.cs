@@ -16,6 +16,7 @@ namespace Dashboard.Tests.Web;
 /// GET /api/v1/business/summary and GET /api/v1/stage on the real stack (demo history, forecasts),
 /// for each role: owners get money, everyone else the same summary with the money section absent.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class BusinessSummaryApiTests(DashboardAppFactory app)
 {

@@ -15,6 +15,7 @@ namespace Dashboard.Tests.Web;
 /// GET/PUT /api/v1/checklist on the real stack: who may read and tick, automatic items settled by
 /// the stack's own signals (its streaming replica), manual ticks audited with who and when.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ChecklistApiTests(DashboardAppFactory app)
 {

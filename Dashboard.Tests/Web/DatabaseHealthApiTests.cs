@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Web;
 /// GET /api/v1/database/health and /api/v1/decision-path on the real stack: the app monitors its
 /// own primary (which streams to the test replica), collected by the real ingest job.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class DatabaseHealthApiTests(DashboardAppFactory app)
 {

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Web;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class DemoWorkloadTests(DashboardAppFactory app)
 {

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Web;
 /// The designer view as served (prerendered HTML): per-route latency from the ingested series,
 /// the conversion estimate with a percentage for everyone and money for owners only.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed partial class DesignerViewTests(DashboardAppFactory app)
 {

@@ -11,6 +11,7 @@ using StackExchange.Redis;
 namespace Dashboard.Tests.Web;
 
 /// <summary>Real services stopped and started again, with the app running.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class FaultToleranceTests(DashboardAppFactory app)
 {

@@ -15,6 +15,7 @@ namespace Dashboard.Tests.Web;
 /// PostgreSQL, history from the replica), results come back ranked, re-runs are idempotent, and
 /// every bad ad-hoc input gets a 400 naming the problem.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ForecastApiTests(DashboardAppFactory app)
 {

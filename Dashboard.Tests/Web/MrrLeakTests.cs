@@ -15,6 +15,7 @@ namespace Dashboard.Tests.Web;
 /// fetch carries it: no GET API route (every one the app maps under /api/v1 without route
 /// parameters), no server-rendered page, and no SignalR frame of the live hub.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class MrrLeakTests(DashboardAppFactory app)
 {

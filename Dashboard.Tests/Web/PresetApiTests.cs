@@ -9,6 +9,7 @@ using Dashboard.Tests.Sources.Prometheus;
 namespace Dashboard.Tests.Web;
 
 /// <summary>GET /api/v1/presets and POST /api/v1/presets/detect on the real app and stack.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PresetApiTests(DashboardAppFactory app)
 {

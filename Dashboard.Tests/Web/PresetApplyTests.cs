@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Web;
 
 /// <summary>POST /api/v1/presets/{id}/apply on the real stack: the Redis pack read from the test stack's real redis_exporter.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PresetApplyTests(DashboardAppFactory app)
 {

@@ -9,6 +9,7 @@ using Dashboard.Tests.Rules;
 namespace Dashboard.Tests.Web;
 
 /// <summary>GET /api/v1/rules/prometheus on the real app: a YAML download for owners and engineers, built from the thresholds and SLO in force.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PrometheusRulesApiTests(DashboardAppFactory app)
 {

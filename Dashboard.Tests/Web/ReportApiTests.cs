@@ -20,6 +20,7 @@ namespace Dashboard.Tests.Web;
 /// downloaded; the owner's prices downtime from the MRR, the PM's has no revenue in it; roles and
 /// bad input are refused with the right status.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed partial class ReportApiTests(DashboardAppFactory app)
 {

@@ -3,6 +3,7 @@ using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Web;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SignInTests(DashboardAppFactory app)
 {
@@ -65,6 +66,7 @@ public sealed class SignInTests(DashboardAppFactory app)
     }
 }
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SignInRateLimitTests(DashboardAppFactory app)
 {

@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Web;
 /// answering): the checklist, the owner's scaling mistakes and the decision path say the same about
 /// the cache, the replica, partitioning and pooling, and say "yes" where the stack shows it.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed partial class SignalsAgreementApiTests(DashboardAppFactory app)
 {

@@ -19,6 +19,7 @@ namespace Dashboard.Tests.Web;
 /// ingest client at once, a bad one is refused by key and changes nothing, secrets never come back
 /// (API, page, audit), and "test connection" names exactly what failed.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SourceSettingsApiTests(DashboardAppFactory app)
 {

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Web;
 
 /// <summary>Threshold overrides: validated by the Domain's rules, audited, read back at once, reset to defaults.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ThresholdSettingsTests(DashboardAppFactory app)
 {

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Resources.Presets;
 /// prometheus-net metrics and demo workload) and recorded expositions of the others (scripts/fixtures): each
 /// resource's measured query answers, and detection over the metric names it holds proposes exactly what is served.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PresetsOnStackTests(DashboardAppFactory app)
 {

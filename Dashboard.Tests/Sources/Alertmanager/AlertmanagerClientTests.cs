@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Sources.Alertmanager;
 /// always-firing DashboardStackWatchdog alert (scripts/stack.sh), and against a local server for what
 /// a real Alertmanager will not do on demand (fail, hang, demand a token).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class AlertmanagerClientTests(DashboardAppFactory app)
 {

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Sources.Exposition;
 /// The parser against the live output of the stack's exporters and of the app itself, with
 /// Prometheus' own scrape as the reference count.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class LiveExpositionTests(DashboardAppFactory app)
 {

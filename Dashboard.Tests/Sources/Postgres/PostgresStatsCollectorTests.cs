@@ -6,6 +6,7 @@ using Npgsql;
 namespace Dashboard.Tests.Sources.Postgres;
 
 /// <summary>The statistics collector against the real primary and streaming replica of the test stack.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PostgresStatsCollectorTests
 {

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Sources.Prometheus;
 
 /// <summary>Every default catalog expression, evaluated on the real Prometheus of the test stack.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class DefaultQueriesTests(DashboardAppFactory app)
 {

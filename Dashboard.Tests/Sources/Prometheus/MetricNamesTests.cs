@@ -7,6 +7,7 @@ using static Dashboard.Tests.Sources.Prometheus.LocalHttpServer;
 namespace Dashboard.Tests.Sources.Prometheus;
 
 /// <summary>PrometheusClient.GetMetricNamesAsync (GET /api/v1/label/__name__/values): the real server, and what a real one will not do on demand.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class MetricNamesTests
 {

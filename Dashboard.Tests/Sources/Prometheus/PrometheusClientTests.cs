@@ -7,6 +7,7 @@ using static Dashboard.Tests.Sources.Prometheus.LocalHttpServer;
 
 namespace Dashboard.Tests.Sources.Prometheus;
 
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class PrometheusClientTests(DashboardAppFactory app)
 {
