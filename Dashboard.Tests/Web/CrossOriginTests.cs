@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Web;
 /// Cross-site request forgery (decision 027): a signed-in browser's cookie must not change anything,
 /// or open a live connection, for a page of another origin; scripts with a bearer token are not affected.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class CrossOriginTests(DashboardAppFactory app)
 {

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Web;
 /// past the limit a 429 problem+json with Retry-After; other users keep their own budget.
 /// Invalid bodies keep the tests from running real jobs: the limiter counts every request.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ExpensiveRequestLimitTests(DashboardAppFactory app)
 {

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Web;
 /// A sign-in cookie ends with sign-out and follows role changes, everywhere it was copied, at the
 /// next session check (Auth:SessionCheckInterval; zero here so the check runs on every request).
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SessionEndTests(DashboardAppFactory app)
 {
@@ -58,6 +59,7 @@ public sealed class SessionEndTests(DashboardAppFactory app)
 }
 
 /// <summary>The session check while the primary is down: signed-in people keep reading; nobody is signed out by an outage.</summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SessionCheckOutageTests(DashboardAppFactory app)
 {

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Web;
 /// Guessing passwords from one address (decision 027): that address is throttled for that account;
 /// the account is never locked, its API tokens keep working, and every refusal reads the same.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class SignInThrottleTests(DashboardAppFactory app)
 {
