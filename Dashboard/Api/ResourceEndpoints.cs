@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Domain.Catalog;
@@ -35,7 +36,7 @@ internal static class ResourceEndpoints
         write.MapPost("/preview", async (PreviewRequest request, ResourcePreviewService preview, CancellationToken ct) =>
             ResourcePreviewService.Check(request) is { Count: > 0 } problems
                 ? Results.ValidationProblem(InputProblems.ByField(problems)!, title: "The preview request is invalid.")
-                : Results.Ok(await preview.PreviewAsync(request, ct)));
+                : Results.Ok(await preview.PreviewAsync(request, ct))).AllowWhileReadOnly();
 
         return app;
     }

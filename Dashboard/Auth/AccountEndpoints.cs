@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -36,7 +37,7 @@ internal static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).AllowWhileReadOnly();
 
         account.MapGet("/login/sso", (string? returnUrl) =>
                 Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
