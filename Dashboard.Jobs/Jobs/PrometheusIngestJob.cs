@@ -141,6 +141,39 @@ public sealed class PrometheusIngestJob(
     }
 
     /// <summary>
+    /// While the primary is unreachable (docs/decisions/028), Hangfire, whose storage is on it, runs no ingest: this pass
+    /// reads Prometheus and publishes the gauges from memory, storing nothing (the next stored pass backfills the gap).
+    /// <paramref name="previous"/> is the last such pass's readings, or null for the stored state (read from the replica).
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesReading>> PublishWithoutStoringAsync(IReadOnlyList<SeriesReading>? previous, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var at = IngestGrid.Floor(now, Interval);
+        List<MetricSettingRow> metrics;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
+            previous ??= await db.SeriesStates.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        var byMetric = new Dictionary<string, List<Observation>>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, (string Reason, DateTimeOffset Since)>(StringComparer.Ordinal);
+        foreach (var (metric, promql) in await QueriesAsync(cancellationToken))
+        {
+            try
+            {
+                byMetric[metric] = (await prometheus.QueryAsync(promql, at, cancellationToken)).ToObservations(metric).ToList();
+            }
+            catch (PrometheusQueryException ex)
+            {
+                failures[metric] = (ex.Error, now);
+            }
+        }
+        var readings = gauges.Read(metrics, byMetric, failures, previous);
+        await publisher.PublishAsync(GaugeSnapshotBuilder.Display(readings.Select(r => r.EvaluatedAt).DefaultIfEmpty(now).Max(), metrics, readings), cancellationToken);
+        return readings;
+    }
+
+    /// <summary>
     /// A resource just created or re-pointed: its history from Prometheus over the initial backfill window, so
     /// its chart and forecast do not start empty (idempotent; a resource deleted meanwhile is skipped).
     /// </summary>
