@@ -39,8 +39,6 @@ public sealed class PrometheusIngestJob(
     public const string Cron = "*/15 * * * * *";
     public const string Source = "prometheus";
     private static readonly TimeSpan Interval = IngestGrid.Step;
-    // Prometheus refuses a query_range of more than 11,000 points per series.
-    private const int MaxStepsPerQuery = 10_000;
 
     private static readonly Counter Gaps = Metrics.CreateCounter(
         "dashboard_ingest_gaps_total", "Gaps found after an ingest watermark (steps missed while ingest was interrupted).", "source");
@@ -204,7 +202,7 @@ public sealed class PrometheusIngestJob(
         }
     }
 
-    /// <summary>Fills [from, to] from query_range at <paramref name="step"/>, metric by metric, in chunks Prometheus accepts.</summary>
+    /// <summary>Fills [from, to] from query_range at <paramref name="step"/>, metric by metric (nothing when from is after to).</summary>
     public async Task<int> BackfillAsync(
         IReadOnlyList<(string Metric, string Promql)> queries, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken)
     {
@@ -213,12 +211,13 @@ public sealed class PrometheusIngestJob(
         {
             try
             {
-                for (var chunk = from; chunk <= to; chunk += step * MaxStepsPerQuery)
+                if (from > to)
                 {
-                    var end = chunk + step * (MaxStepsPerQuery - 1);
-                    var result = await prometheus.QueryRangeAsync(promql, chunk, end < to ? end : to, step, cancellationToken);
-                    written += (await writer.WriteAsync(result.ToObservations(metric).ToList(), cancellationToken)).Inserted;
+                    continue;
                 }
+                // The client asks Prometheus in windows of at most 11,000 points and stitches them.
+                var result = await prometheus.QueryRangeAsync(promql, from, to, step, cancellationToken);
+                written += (await writer.WriteAsync(result.ToObservations(metric).ToList(), cancellationToken)).Inserted;
             }
             catch (PrometheusQueryException ex) when (!IsSourceDown(ex))
             {

@@ -82,6 +82,8 @@ public sealed class PrimaryOutageTests(DashboardAppFactory app)
             // No Hangfire job runs now (its storage is the primary), yet the live feed keeps publishing from Prometheus.
             var live = await Eventually.WaitForAsync(() => Task.FromResult(feed.Latest), b => b?.PublishedAt > noticedAt, Notice, "a live batch during the outage");
             Assert.NotEmpty(live!.Gauges);
+            // Long enough for ingest to miss at least two steps (a pass may have moved the watermark once more before the cut).
+            await Eventually.WaitForAsync(() => Task.FromResult(DateTimeOffset.UtcNow), t => t > ingestedBefore.AddSeconds(61), TimeSpan.FromSeconds(90), "the outage to outlast two ingest steps");
         }
         finally
         {

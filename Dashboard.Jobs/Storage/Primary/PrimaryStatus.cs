@@ -54,27 +54,4 @@ public sealed class PrimaryStatus(TimeProvider time)
         NpgsqlConnection.ClearAllPools();
         Changed?.Invoke();
     }
-
-    /// <summary>Throws <see cref="PrimaryUnavailableException"/> while read-only: for writes that bypass EF (COPY, raw SQL).</summary>
-    public void ThrowIfReadOnly()
-    {
-        if (outage is { } current)
-        {
-            throw new PrimaryUnavailableException(current);
-        }
-    }
-}
-
-/// <summary>An outage of the primary as users see it: "Read-only since T: primary database unreachable (reason)".</summary>
-public sealed record PrimaryOutage(DateTimeOffset Since, string Reason)
-{
-    public string Describe() =>
-        $"Read-only since {Since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: primary database unreachable ({Reason})";
-}
-
-/// <summary>A write refused because the primary is unreachable; the API answers it with 503 and Retry-After.</summary>
-public sealed class PrimaryUnavailableException(PrimaryOutage outage)
-    : InvalidOperationException(outage.Describe() + ". Changes cannot be saved until it returns; reads keep working.")
-{
-    public PrimaryOutage Outage { get; } = outage;
 }
