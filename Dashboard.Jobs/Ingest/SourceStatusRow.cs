@@ -13,5 +13,17 @@ public sealed class SourceStatusRow
     public DateTimeOffset? StaleSince { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The ingest watermark: the latest grid time whose pass is stored. The next pass backfills every grid step
+    /// after it (up to Ingest:MaxBackfill), whatever stopped ingest meanwhile (docs/decisions/028).
+    /// </summary>
+    public DateTimeOffset? IngestedThrough { get; set; }
+
+    /// <summary>The last gap found: when it was backfilled, how much, at what step, and how much was older than the limit.</summary>
+    public DateTimeOffset? LastBackfillAt { get; set; }
+    public double? LastBackfillSeconds { get; set; }
+    public double? LastBackfillStepSeconds { get; set; }
+    public double? LastBackfillSkippedSeconds { get; set; }
+
     public bool IsStale => StaleSince is not null;
 }

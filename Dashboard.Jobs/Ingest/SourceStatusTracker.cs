@@ -14,8 +14,8 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
     private static readonly Gauge Stale = Metrics.CreateGauge(
         "dashboard_source_stale", "1 while a telemetry source is failing, else 0.", "source");
 
-    /// <summary>What the tracker knew before this success: when the source last succeeded and whether it was stale.</summary>
-    public sealed record Previous(DateTimeOffset? LastSuccessAt, bool WasStale);
+    /// <summary>What the tracker knew before this success: when the source last succeeded, whether it was stale, its watermark.</summary>
+    public sealed record Previous(DateTimeOffset? LastSuccessAt, bool WasStale, DateTimeOffset? IngestedThrough = null);
 
     public async Task<Previous> RecordSuccessAsync(string source, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
                 last_attempt_at = EXCLUDED.last_attempt_at, stale_since = NULL, last_error = NULL
             """, cancellationToken);
         Stale.WithLabels(source).Set(0);
-        return new Previous(row?.LastSuccessAt, row?.IsStale ?? false);
+        return new Previous(row?.LastSuccessAt, row?.IsStale ?? false, row?.IngestedThrough);
     }
 
     public async Task RecordFailureAsync(string source, string error, CancellationToken cancellationToken)
@@ -47,6 +47,27 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
                 last_error = EXCLUDED.last_error
             """, cancellationToken);
         Stale.WithLabels(source).Set(1);
+    }
+
+    /// <summary>Moves the source's watermark forward (never back: a late pass must not reopen a filled gap).</summary>
+    public async Task RecordIngestedThroughAsync(string source, DateTimeOffset through, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE source_status SET ingested_through = GREATEST(ingested_through, {through}) WHERE source = {source}
+            """, cancellationToken);
+    }
+
+    /// <summary>The gap just backfilled, for the sources panel ("backfilled 7 min at 15 s").</summary>
+    public async Task RecordBackfillAsync(string source, GapBackfill gap, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE source_status SET last_backfill_at = {now}, last_backfill_seconds = {gap.Filled.TotalSeconds},
+                last_backfill_step_seconds = {gap.Step.TotalSeconds}, last_backfill_skipped_seconds = {gap.Skipped.TotalSeconds}
+            WHERE source = {source}
+            """, cancellationToken);
     }
 
     public async Task<SourceStatusRow?> GetAsync(string source, CancellationToken cancellationToken)

@@ -8,16 +8,18 @@ using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Hangfire;
+using Prometheus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Jobs.Jobs;
 
 /// <summary>
-/// Every 15 s: evaluates each catalog metric's PromQL on Prometheus and stores the values.
-/// Prometheus unreachable: the source is marked stale with its error and nothing is written
-/// (never zeros). On first connection, and when Prometheus returns after a gap, the gap is
-/// backfilled from query_range; the writer is idempotent, so overlaps cost nothing.
+/// Every 15 s: evaluates each catalog metric's PromQL on Prometheus at the run's grid time and stores the values.
+/// Prometheus unreachable: the source is marked stale with its error and nothing is written (never zeros).
+/// On first connection the initial window, and after any interruption (Prometheus, primary or worker down, a
+/// restart) every grid step since the watermark, up to Ingest:MaxBackfill, is backfilled from query_range at the
+/// same grid times, so the idempotent writer turns overlaps and reruns into no-ops (docs/decisions/028).
 /// </summary>
 public sealed class PrometheusIngestJob(
     PrometheusClient prometheus,
@@ -36,7 +38,14 @@ public sealed class PrometheusIngestJob(
     public const string Id = "ingest-prometheus";
     public const string Cron = "*/15 * * * * *";
     public const string Source = "prometheus";
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Interval = IngestGrid.Step;
+
+    private static readonly Counter Gaps = Metrics.CreateCounter(
+        "dashboard_ingest_gaps_total", "Gaps found after an ingest watermark (steps missed while ingest was interrupted).", "source");
+    private static readonly Counter BackfilledSeconds = Metrics.CreateCounter(
+        "dashboard_ingest_backfill_seconds_total", "Time range of ingest gaps backfilled from Prometheus query_range, in seconds.", "source");
+    private static readonly Counter SkippedSeconds = Metrics.CreateCounter(
+        "dashboard_ingest_backfill_skipped_seconds_total", "Time range of ingest gaps older than Ingest:MaxBackfill and left unfilled, in seconds.", "source");
 
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)] // the next run is 15 s away; a retry would only pile up
@@ -49,6 +58,8 @@ public sealed class PrometheusIngestJob(
     public async Task<int> IngestAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // The grid time of this run: a rerun in the same step writes the same points (no-ops), a backfill the ones between.
+        var at = IngestGrid.Floor(now, Interval);
         var byMetric = new Dictionary<string, List<Observation>>(StringComparer.Ordinal);
         var failures = new Dictionary<string, (string Reason, DateTimeOffset Since)>(StringComparer.Ordinal);
         var queries = await QueriesAsync(cancellationToken);
@@ -56,7 +67,7 @@ public sealed class PrometheusIngestJob(
         {
             try
             {
-                var result = await prometheus.QueryAsync(promql, now, cancellationToken);
+                var result = await prometheus.QueryAsync(promql, at, cancellationToken);
                 byMetric[metric] = result.ToObservations(metric).ToList();
                 await status.RecordSuccessAsync($"{Source}:{metric}", cancellationToken);
             }
@@ -81,10 +92,31 @@ public sealed class PrometheusIngestJob(
         var written = (await writer.WriteAsync(byMetric.Values.SelectMany(o => o).ToList(), cancellationToken)).Inserted;
         await ForgetDeletedAsync(byMetric.Keys, cancellationToken);
         await PublishAsync(byMetric, failures, cancellationToken);
-        if (BackfillFrom(previous, now) is { } from)
+        written += await FillGapAsync(queries, previous, at, cancellationToken);
+        // Last: a pass that fails before here leaves the watermark, and the next pass fills what this one missed.
+        await status.RecordIngestedThroughAsync(Source, at, cancellationToken);
+        return written;
+    }
+
+    private async Task<int> FillGapAsync(
+        IReadOnlyList<(string Metric, string Promql)> queries, SourceStatusTracker.Previous previous, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var options = ingestOptions.CurrentValue;
+        if ((previous.IngestedThrough ?? previous.LastSuccessAt) is not { } watermark)
         {
-            written += await BackfillAsync(queries, from, now, cancellationToken);
+            // First connection: the initial history, at the coarser backfill step (a multiple of the grid's).
+            var step = options.BackfillStep;
+            return await BackfillAsync(queries, IngestGrid.Ceiling(at - options.InitialBackfill, step), at - Interval, step, cancellationToken);
         }
+        if (GapBackfill.Between(watermark, at, Interval, options.MaxBackfill) is not { } gap)
+        {
+            return 0;
+        }
+        Gaps.WithLabels(Source).Inc();
+        var written = await BackfillAsync(queries, gap.From, gap.To, gap.Step, cancellationToken);
+        BackfilledSeconds.WithLabels(Source).Inc(gap.Filled.TotalSeconds);
+        SkippedSeconds.WithLabels(Source).Inc(gap.Skipped.TotalSeconds);
+        await status.RecordBackfillAsync(Source, gap, cancellationToken);
         return written;
     }
 
@@ -107,6 +139,39 @@ public sealed class PrometheusIngestJob(
     }
 
     /// <summary>
+    /// While the primary is unreachable (docs/decisions/028), Hangfire, whose storage is on it, runs no ingest: this pass
+    /// reads Prometheus and publishes the gauges from memory, storing nothing (the next stored pass backfills the gap).
+    /// <paramref name="previous"/> is the last such pass's readings, or null for the stored state (read from the replica).
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesReading>> PublishWithoutStoringAsync(IReadOnlyList<SeriesReading>? previous, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var at = IngestGrid.Floor(now, Interval);
+        List<MetricSettingRow> metrics;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
+            previous ??= await db.SeriesStates.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        var byMetric = new Dictionary<string, List<Observation>>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, (string Reason, DateTimeOffset Since)>(StringComparer.Ordinal);
+        foreach (var (metric, promql) in await QueriesAsync(cancellationToken))
+        {
+            try
+            {
+                byMetric[metric] = (await prometheus.QueryAsync(promql, at, cancellationToken)).ToObservations(metric).ToList();
+            }
+            catch (PrometheusQueryException ex)
+            {
+                failures[metric] = (ex.Error, now);
+            }
+        }
+        var readings = gauges.Read(metrics, byMetric, failures, previous);
+        await publisher.PublishAsync(GaugeSnapshotBuilder.Display(readings.Select(r => r.EvaluatedAt).DefaultIfEmpty(now).Max(), metrics, readings), cancellationToken);
+        return readings;
+    }
+
+    /// <summary>
     /// A resource just created or re-pointed: its history from Prometheus over the initial backfill window, so
     /// its chart and forecast do not start empty (idempotent; a resource deleted meanwhile is skipped).
     /// </summary>
@@ -118,8 +183,9 @@ public sealed class PrometheusIngestJob(
         {
             return 0;
         }
-        var now = time.GetUtcNow();
-        var written = await BackfillAsync([query], now - ingestOptions.CurrentValue.InitialBackfill, now, cancellationToken);
+        var now = IngestGrid.Floor(time.GetUtcNow(), Interval);
+        var step = ingestOptions.CurrentValue.BackfillStep;
+        var written = await BackfillAsync([query], IngestGrid.Ceiling(now - ingestOptions.CurrentValue.InitialBackfill, step), now, step, cancellationToken);
         await ForgetDeletedAsync([metric], cancellationToken);
         return written;
     }
@@ -136,15 +202,20 @@ public sealed class PrometheusIngestJob(
         }
     }
 
-    /// <summary>Fills [from, to] from query_range, metric by metric.</summary>
-    public async Task<int> BackfillAsync(IReadOnlyList<(string Metric, string Promql)> queries, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>Fills [from, to] from query_range at <paramref name="step"/>, metric by metric (nothing when from is after to).</summary>
+    public async Task<int> BackfillAsync(
+        IReadOnlyList<(string Metric, string Promql)> queries, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken)
     {
-        var step = ingestOptions.CurrentValue.BackfillStep;
         var written = 0;
         foreach (var (metric, promql) in queries)
         {
             try
             {
+                if (from > to)
+                {
+                    continue;
+                }
+                // The client asks Prometheus in windows of at most 11,000 points and stitches them.
                 var result = await prometheus.QueryRangeAsync(promql, from, to, step, cancellationToken);
                 written += (await writer.WriteAsync(result.ToObservations(metric).ToList(), cancellationToken)).Inserted;
             }
@@ -176,22 +247,6 @@ public sealed class PrometheusIngestJob(
             .Where(spec => !string.IsNullOrWhiteSpace(spec.UsageQuery))
             .Select(spec => (spec.Id, ResourceQuery.Measured(spec)));
         return [.. resources, .. DefaultQueries.Stored.Keys.Select(id => (id, DefaultQueries.For(id, configured)))];
-    }
-
-    private DateTimeOffset? BackfillFrom(SourceStatusTracker.Previous previous, DateTimeOffset now)
-    {
-        var options = ingestOptions.CurrentValue;
-        var earliest = now - options.MaxBackfill;
-        if (previous.LastSuccessAt is not { } last)
-        {
-            var initial = now - options.InitialBackfill;
-            return initial > earliest ? initial : earliest;
-        }
-        if (!previous.WasStale && now - last <= 2 * Interval)
-        {
-            return null;
-        }
-        return last > earliest ? last : earliest;
     }
 
     private static bool IsSourceDown(PrometheusQueryException ex) =>

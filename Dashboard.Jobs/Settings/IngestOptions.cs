@@ -8,10 +8,13 @@ public sealed class IngestOptions
     /// <summary>Gap to backfill from Prometheus on first connection (bounded by its retention).</summary>
     public TimeSpan InitialBackfill { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Longest gap backfilled after an outage (Prometheus keeps 15 days by default).</summary>
-    public TimeSpan MaxBackfill { get; set; } = TimeSpan.FromDays(15);
+    /// <summary>
+    /// Longest gap backfilled after ingest was interrupted (Prometheus, primary or worker down, a restart), at the
+    /// 15 s ingest step; an older part of a gap is left empty and reported (docs/decisions/028).
+    /// </summary>
+    public TimeSpan MaxBackfill { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>Resolution of backfilled points.</summary>
+    /// <summary>Resolution of the initial history and of a new resource's backfill (a whole multiple of the 15 s ingest step).</summary>
     public TimeSpan BackfillStep { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

@@ -14,9 +14,15 @@ public sealed class ReadDbContext : DashboardDbContext
         ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("ReadDbContext is read-only; write through DashboardDbContext.");
+    /// <summary>Set when this context stands in for the primary during an outage: a write then says so.</summary>
+    internal Primary.PrimaryOutage? StandsInFor { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => throw ReadOnly();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("ReadDbContext is read-only; write through DashboardDbContext.");
+        throw ReadOnly();
+
+    private InvalidOperationException ReadOnly() => StandsInFor is { } outage
+        ? new Primary.PrimaryUnavailableException(outage)
+        : new InvalidOperationException("ReadDbContext is read-only; write through DashboardDbContext.");
 }

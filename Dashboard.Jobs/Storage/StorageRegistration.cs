@@ -1,6 +1,8 @@
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage.Primary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +16,16 @@ public static class StorageRegistration
     /// </summary>
     public static IHostApplicationBuilder AddDashboardStorage(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PrimaryStatus>();
+        builder.Services.AddSingleton<PrimaryFailureInterceptor>();
+        builder.Services.AddHostedService<PrimaryProbe>();
         builder.Services.AddDbContextFactory<DashboardDbContext>((sp, o) => o
             .UseNpgsql(Storage(sp).Primary, n => n.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<PrimaryFailureInterceptor>()));
+        // While the primary is unreachable, "the primary" is the replica, read-only (docs/decisions/028).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<DashboardDbContext>, PrimaryOrReplicaContextFactory>());
+        builder.Services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext()));
         builder.Services.AddDbContextFactory<ReadDbContext>((sp, o) => o
             // Reads are safe to retry: a retry after the replica dies goes to the primary.
             .UseNpgsql(Storage(sp).ReadConnectionString, n => n.EnableRetryOnFailure(3, TimeSpan.FromMilliseconds(200), null))

@@ -22,6 +22,12 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>
+    /// The app reaches the primary through this forwarder (pass-through unless a test cuts it), so a primary outage
+    /// can be tested against the real database without stopping the server other test classes use.
+    /// </summary>
+    public TcpFaultProxy PrimaryLink { get; } = new(IPAddress.Loopback, TestStack.Current.PrimaryPort);
+
     public IReadOnlyList<DemoCredential> Credentials { get; private set; } = [];
 
     public sealed record DemoCredential(string Role, string Email, string Password, string Token);
@@ -48,8 +54,8 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
         Environment.SetEnvironmentVariable("DASHBOARD_STACK_SETTINGS", stack.SettingsPath);
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Primary"] = TestStack.WithDatabase(stack.PrimaryConnectionString, database),
-            ["ConnectionStrings:Replica"] = TestStack.WithDatabase(stack.ReplicaConnectionString, database),
+            ["ConnectionStrings:Primary"] = ThroughLink(TestStack.WithDatabase(stack.PrimaryConnectionString, database)),
+            ["ConnectionStrings:Replica"] = ThroughLink(TestStack.WithDatabase(stack.ReplicaConnectionString, database)),
             ["ConnectionStrings:Redis"] = stack.RedisConnectionString,
             ["Observability:MetricsScrapeToken"] = stack.MetricsScrapeToken,
             ["Dashboard:DemoMode"] = "true",
@@ -71,6 +77,22 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
             c.AddInMemoryCollection(settings);
             c.Add(overrides);
         });
+    }
+
+    /// <summary>The primary (alone, or as the replica string's fallback host) reached through <see cref="PrimaryLink"/>.</summary>
+    private string ThroughLink(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var primary = TestStack.Current.PrimaryPort;
+        if (builder.Host!.Contains(',', StringComparison.Ordinal))
+        {
+            builder.Host = builder.Host.Replace($":{primary}", $":{PrimaryLink.Port}", StringComparison.Ordinal);
+        }
+        else if (builder.Port == primary)
+        {
+            builder.Port = PrimaryLink.Port;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>
@@ -102,6 +124,7 @@ public sealed class DashboardAppFactory : WebApplicationFactory<Program>, IAsync
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await PrimaryLink.DisposeAsync();
         File.Delete(credentialsPath);
     }
 }

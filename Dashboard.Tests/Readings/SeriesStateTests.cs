@@ -58,8 +58,8 @@ public sealed class SeriesStateTests(DashboardAppFactory app)
             var builder = second.Services.GetRequiredService<GaugeSnapshotBuilder>();
             await using var db = await second.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
             var metrics = await db.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync();
-            var now = DateTimeOffset.UtcNow;
-            now = now.AddTicks(-(now.Ticks % 10)); // timestamptz keeps microseconds
+            // Ingest samples on its 15 s grid; a sample off it would stand as "newer" than the next passes' (docs/decisions/028).
+            var now = IngestGrid.Floor(DateTimeOffset.UtcNow, IngestGrid.Step);
             var observations = first.Where(r => r.IsFresh)
                 .GroupBy(r => r.Metric)
                 .ToDictionary(g => g.Key, g => g.Select(r => new Observation(r.Metric, r.Entity, now, r.Value!.Value)).ToList());

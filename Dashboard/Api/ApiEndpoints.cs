@@ -55,6 +55,14 @@ internal static class ApiEndpoints
                 lastSuccessAt = s.LastSuccessAt,
                 staleSince = s.StaleSince,
                 error = s.LastError,
+                ingestedThrough = s.IngestedThrough,
+                lastBackfill = s.LastBackfillAt is null ? null : new
+                {
+                    at = s.LastBackfillAt,
+                    seconds = s.LastBackfillSeconds,
+                    stepSeconds = s.LastBackfillStepSeconds,
+                    skippedSeconds = s.LastBackfillSkippedSeconds,
+                },
             }));
 
         api.MapGet("/dependencies", (DependencyStatus dependencies) => dependencies.Current.Select(d => new

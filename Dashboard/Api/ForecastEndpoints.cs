@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -70,7 +71,7 @@ internal static class ForecastEndpoints
             return errors is { Count: > 0 }
                 ? Results.ValidationProblem(errors, title: "The ad-hoc forecast request is invalid.")
                 : Results.Ok(response);
-        }).Accepts<AdhocForecastRequest>("application/json").RequireRateLimiting(RateLimitRegistration.Queries);
+        }).Accepts<AdhocForecastRequest>("application/json").RequireRateLimiting(RateLimitRegistration.Queries).AllowWhileReadOnly();
 
         api.MapPost("/forecasts/recompute", async (ClaimsPrincipal user, ForecastRunner runner, IBackgroundJobClient jobs, CancellationToken ct) =>
         {

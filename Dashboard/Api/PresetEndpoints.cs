@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Services;
@@ -23,6 +24,7 @@ internal static class PresetEndpoints
             .WithSummary("Every preset with its resources and the expression each is measured by.");
 
         api.MapPost("/detect", DetectAsync)
+            .AllowWhileReadOnly()
             .WithName("DetectPresets")
             .WithSummary("The presets whose required metrics the connected Prometheus holds; partial matches with what they lack.")
             .RequireRateLimiting(RateLimitRegistration.Queries);

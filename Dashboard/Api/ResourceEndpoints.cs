@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Domain.Catalog;
@@ -36,7 +37,7 @@ internal static class ResourceEndpoints
             ResourcePreviewService.Check(request) is { Count: > 0 } problems
                 ? Results.ValidationProblem(InputProblems.ByField(problems)!, title: "The preview request is invalid.")
                 : Results.Ok(await preview.PreviewAsync(request, ct)))
-            .RequireRateLimiting(RateLimitRegistration.Queries);
+            .RequireRateLimiting(RateLimitRegistration.Queries).AllowWhileReadOnly();
 
         return app;
     }

@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Services.Sources;
@@ -28,7 +29,7 @@ internal static class SourceSettingsEndpoints
         });
 
         api.MapPost("/test", (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) => tester.TestAsync(request, ct))
-            .RequireRateLimiting(RateLimitRegistration.Queries);
+            .RequireRateLimiting(RateLimitRegistration.Queries).AllowWhileReadOnly();
 
         return app;
     }

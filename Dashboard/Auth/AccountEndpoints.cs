@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Hosting;
 using Dashboard.Jobs.Storage.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -59,7 +60,7 @@ internal static class AccountEndpoints
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        });
+        }).AllowWhileReadOnly();
 
         account.MapGet("/login/sso", (string? returnUrl) =>
                 Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },

@@ -1,3 +1,4 @@
+using Dashboard.Jobs.Ingest;
 using Dashboard.Jobs.Settings;
 using Dashboard.Jobs.Sources.Prometheus;
 using Microsoft.Extensions.Options;
@@ -149,17 +150,18 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
         var errors = new List<string>();
-        if (options.InitialBackfill < TimeSpan.Zero || options.InitialBackfill > options.MaxBackfill)
+        if (options.InitialBackfill < TimeSpan.Zero || options.InitialBackfill > TimeSpan.FromDays(400))
         {
-            errors.Add($"Ingest:InitialBackfill must be between 0 and Ingest:MaxBackfill ({options.MaxBackfill}) (got {options.InitialBackfill}).");
+            errors.Add($"Ingest:InitialBackfill must be between 0 and 400 days (got {options.InitialBackfill}).");
         }
         if (options.MaxBackfill < TimeSpan.Zero || options.MaxBackfill > TimeSpan.FromDays(400))
         {
             errors.Add($"Ingest:MaxBackfill must be between 0 and 400 days (got {options.MaxBackfill}).");
         }
-        if (options.BackfillStep < TimeSpan.FromSeconds(1) || options.BackfillStep > TimeSpan.FromHours(1))
+        if (options.BackfillStep < IngestGrid.Step || options.BackfillStep > TimeSpan.FromHours(1) || options.BackfillStep.Ticks % IngestGrid.Step.Ticks != 0)
         {
-            errors.Add($"Ingest:BackfillStep must be between 1 second and 1 hour (got {options.BackfillStep}).");
+            // On the ingest grid, so backfilled points share timestamps with live ones instead of landing beside them.
+            errors.Add($"Ingest:BackfillStep must be a whole multiple of the 15 s ingest step, at most 1 hour (got {options.BackfillStep}).");
         }
         foreach (var (target, connectionString) in options.Postgres)
         {

@@ -91,6 +91,12 @@ internal static class DashboardApp
             {
                 c.ProblemDetails.Detail = bad.Message;
             }
+            else if (ReadOnlyGuard.IsReadOnlyFailure(c.Exception))
+            {
+                var problem = ReadOnlyGuard.Problem(c.HttpContext.RequestServices.GetRequiredService<Jobs.Storage.Primary.PrimaryStatus>().Outage);
+                (c.ProblemDetails.Title, c.ProblemDetails.Detail, c.ProblemDetails.Type) = (problem.Title, problem.Detail, problem.Type);
+                c.HttpContext.Response.Headers.RetryAfter = ReadOnlyGuard.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
 
         // Demo mode: a living demo SaaS for Prometheus to scrape (idle unless Dashboard:DemoMode).
@@ -110,7 +116,9 @@ internal static class DashboardApp
             ctx => RequestKinds.IsMachine(ctx.Request.Path),
             branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+                    : ReadOnlyGuard.IsReadOnlyFailure(ex) ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status500InternalServerError,
             }));
         app.UseWhen(
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),
@@ -133,6 +141,8 @@ internal static class DashboardApp
         // After authentication, so the expensive endpoints' limits are counted per user.
         app.UseRateLimiter();
         app.UseAntiforgery();
+        // After authentication, so an anonymous write still gets 401, not a hint about the database.
+        app.UseReadOnlyGuard();
 
         app.MapDashboardTelemetry();
         if (options.RunsWeb)

@@ -70,6 +70,8 @@ internal static class JobsRegistration
                 o.WorkerCount = Math.Max(2, Environment.ProcessorCount * 2);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             });
+            // Hangfire's storage is the primary: while it is unreachable, the live gauges come from here (docs/decisions/028).
+            builder.Services.AddHostedService<ReadOnlyLivePasses>();
             builder.Services.AddSingleton<RecurringJobsRegistrar>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurringJobsRegistrar>());
         }

@@ -33,9 +33,7 @@ internal static class ObservabilityRegistration
             o.Period = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddHealthChecks()
-            .Add(new HealthCheckRegistration("primary",
-                sp => new PostgresHealthCheck(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Primary, expectStandby: false),
-                HealthStatus.Unhealthy, [ReadyTag]))
+            .AddCheck<PrimaryHealthCheck>("primary", HealthStatus.Degraded, [ReadyTag])
             .Add(new HealthCheckRegistration("replica",
                 sp => new PostgresHealthCheck(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Replica, expectStandby: true),
                 HealthStatus.Degraded, [ReadyTag]))
@@ -71,7 +69,7 @@ internal static class ObservabilityRegistration
         {
             Predicate = r => r.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-            // Degraded dependencies leave the app serving; only a down primary takes it out of rotation.
+            // Degraded dependencies (a down primary too: read-only, docs/decisions/028) leave the app serving.
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

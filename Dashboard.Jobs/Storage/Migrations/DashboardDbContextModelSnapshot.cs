@@ -29,9 +29,29 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("source");
 
+                    b.Property<DateTimeOffset?>("IngestedThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ingested_through");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTimeOffset?>("LastBackfillAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_backfill_at");
+
+                    b.Property<double?>("LastBackfillSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_backfill_seconds");
+
+                    b.Property<double?>("LastBackfillSkippedSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_backfill_skipped_seconds");
+
+                    b.Property<double?>("LastBackfillStepSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("last_backfill_step_seconds");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
