@@ -907,11 +907,27 @@ cmd_env() {
   printf 'export DASHBOARD_STACK_APP_PORT=%s\n' "$APP_PORT"
 }
 
+# The profile's ports lie inside Linux's ephemeral range (32768-60999): under many outgoing
+# connections the kernel may lend one as a source port, and a service restarted in a test then
+# cannot bind it. Reserving them (added to any reservations already there) keeps them ours.
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current p
+  [[ -w $file ]] || { warn "cannot reserve ports ($file not writable): a busy machine may lend one to an outgoing connection"; return 0; }
+  current=$(<"$file")
+  local -a all=()
+  [[ -n $current ]] && IFS=, read -ra all <<< "$current"
+  for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT"; do
+    all+=("$p")
+  done
+  printf '%s\n' "${all[@]}" | sort -u | paste -sd, > "$file" 2>/dev/null || warn "could not reserve the profile's ports in $file"
+}
+
 cmd_up() {
   local t0; t0=$(now_ms)
   ensure_packages
   need_root
   lock_state
+  reserve_ports
   prepare_state
   ensure_primary
   ensure_replica
