@@ -38,7 +38,7 @@ public sealed class PrometheusIngestJob(
     public const string Source = "prometheus";
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [OneAtATime(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)] // the next run is 15 s away; a retry would only pile up
     public Task RunAsync(CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(prometheusOptions.CurrentValue.Url)
