@@ -73,7 +73,9 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         {
             info.Environment[$"DASHBOARD_{name.ToUpperInvariant()}_PORT"] = ports[name].ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Test";
+        // The test build is not published output: Development serves its static web assets (blazor.web.js,
+        // MudBlazor) from the build's manifest, so pages become interactive.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         // A job of a killed worker is run by another one after this long (default one minute).
         info.Environment["Dashboard__JobInvisibilityTimeout"] = "00:00:15";
         using var script = Process.Start(info)!;
@@ -88,8 +90,16 @@ public sealed partial class ClusterFixture : IAsyncLifetime
 
     public int PidOf(string process) => int.Parse(File.ReadAllText(Path.Combine(StateDir, process + ".pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The process nginx last sent this affinity key to (from the access log's upstream= field).</summary>
-    public string? UpstreamOf(string affinity)
+    /// <summary>
+    /// Waits until nginx's access log says it last sent this affinity key to one of <paramref name="expected"/>
+    /// (any process when none is given) and returns that process. nginx writes the line after the response
+    /// has gone out, so a client can be ahead of the log.
+    /// </summary>
+    public async Task<string> UpstreamOfAsync(string affinity, params string[] expected) =>
+        (await Eventually.WaitForAsync(() => Task.FromResult(UpstreamOf(affinity)), u => u is not null && (expected.Length == 0 || expected.Contains(u)),
+            TimeSpan.FromSeconds(10), $"nginx to log a request of affinity {affinity} sent to {(expected.Length == 0 ? "any process" : string.Join(" or ", expected))}"))!;
+
+    private string? UpstreamOf(string affinity)
     {
         string? last = null;
         foreach (var line in File.ReadLines(Path.Combine(StateDir, "logs", "nginx-access.log")))

@@ -29,20 +29,20 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         await page.WaitForURLAsync("**/engineer");
         await login.WaitInteractiveAsync();
         var affinity = (await context.CookiesAsync()).Single(c => c.Name == "dashboard_affinity").Value;
-        var serving = cluster.UpstreamOf(affinity) ?? throw new InvalidOperationException("nginx logged no request for the page's affinity cookie");
+        var serving = await cluster.UpstreamOfAsync(affinity);
         var other = ClusterFixture.Webs.Single(w => w != serving);
-        // Marks this document: a reload (the reconnect rejected by the other web) clears it.
-        await page.EvaluateAsync("window.__beforeKill = true");
+        var reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Load += (_, _) => reloaded.TrySetResult();
 
         await cluster.RunAsync("kill", serving);
         try
         {
             // The circuit's reconnect reaches the other web, which does not know it: the page reloads there.
-            await page.WaitForFunctionAsync("window.__beforeKill !== true", null, new PageWaitForFunctionOptions { Timeout = 90_000 });
+            await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
             await login.WaitInteractiveAsync();
 
             Assert.EndsWith("/engineer", page.Url, StringComparison.Ordinal);
-            Assert.Equal(other, cluster.UpstreamOf(affinity));
+            await cluster.UpstreamOfAsync(affinity, other);
             await Assertions.Expect(page.Locator("#email")).ToHaveCountAsync(0);
         }
         finally
@@ -59,7 +59,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cluster.Token("engineer"));
         (await http.GetAsync("/api/v1/forecasts")).EnsureSuccessStatusCode();
         var affinity = cookies.GetCookies(cluster.Proxy)["dashboard_affinity"]?.Value ?? throw new InvalidOperationException("nginx set no affinity cookie");
-        var serving = cluster.UpstreamOf(affinity)!;
+        var serving = await cluster.UpstreamOfAsync(affinity);
 
         var retries = new List<int>();
         var kill = Task.Run(async () =>
@@ -86,7 +86,7 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         }
 
         Assert.All(retries, r => Assert.InRange(r, 0, 1));
-        Assert.NotEqual(serving, cluster.UpstreamOf(affinity));
+        await cluster.UpstreamOfAsync(affinity, ClusterFixture.Webs.Single(w => w != serving));
     }
 
     /// <summary>0 when the first attempt answered 200, 1 when a second did, 2 when neither did.</summary>
