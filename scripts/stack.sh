@@ -8,7 +8,7 @@
 # exposition formats. Everything listens on 127.0.0.1 only and keeps its state
 # under <repo>/.state/<profile>/.
 #
-# Usage: scripts/stack.sh <verb> [--profile dev|test] [args]
+# Usage: scripts/stack.sh <verb> [--profile dev|test|cluster] [args]
 #   up                install missing Debian packages (root), start what is not running
 #   down [--purge]    stop every service of the profile; data is kept unless --purge
 #   status            one line per service; exit 0 when all are up, 3 otherwise
@@ -149,7 +149,9 @@ done
 case $PROFILE in
   dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  D_RX=9121  D_FIX=9131  INTERVAL=5s ;;
   test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 D_RX=59121 D_FIX=59131 INTERVAL=2s ;;
-  *) die "unknown profile '$PROFILE' (dev|test)" ;;
+  # The data services of scripts/cluster.sh; Prometheus scrapes web1 (the app port) for /metrics and the demo.
+  cluster) D_PG=5443 D_REP=5444 D_REDIS=6390 D_PROM=9092 D_NODE=9102 D_PGX=9189 D_AM=9094 D_APP=5181 D_RX=9122 D_FIX=9132 INTERVAL=5s ;;
+  *) die "unknown profile '$PROFILE' (dev|test|cluster)" ;;
 esac
 # The test profile alone runs redis_exporter and the exposition fixtures (the presets' sources);
 # the dev profile keeps exactly its services.

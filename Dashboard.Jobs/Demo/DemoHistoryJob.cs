@@ -22,7 +22,7 @@ public sealed class DemoHistoryJob(
     public static readonly TimeSpan Span = DemoAnchor.HistorySpan;
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [OneAtATime(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) => recorder.RunAsync(Id, async ct =>
     {

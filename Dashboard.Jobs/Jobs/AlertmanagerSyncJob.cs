@@ -17,7 +17,7 @@ public sealed class AlertmanagerSyncJob(AlertmanagerClient alertmanager, AlertSt
     public const string Cron = "*/15 * * * * *";
     public const string Source = "alertmanager";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    [OneAtATime(timeoutInSeconds: 120)]
     [AutomaticRetry(Attempts = 0)] // the next read is 15 s away
     public Task RunAsync(CancellationToken cancellationToken) =>
         alertmanager.IsConfigured ? recorder.RunAsync(Id, SyncAsync, cancellationToken) : Task.CompletedTask;

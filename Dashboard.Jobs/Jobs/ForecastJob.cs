@@ -9,7 +9,7 @@ public sealed class ForecastJob(ForecastRunner runner, JobRunRecorder recorder)
     public const string Id = "forecast";
 
     // One run at a time: a second request waits for the first instead of fitting the same series twice.
-    [DisableConcurrentExecution(timeoutInSeconds: 1800)]
+    [OneAtATime(timeoutInSeconds: 1800)]
     [AutomaticRetry(Attempts = 2)]
     public Task RunAsync(Guid? runId, CancellationToken cancellationToken) =>
         recorder.RunAsync(Id, ct => runner.RunAsync(runId, ct), cancellationToken);

@@ -13,7 +13,7 @@ public sealed class HeartbeatJob(IDbContextFactory<DashboardDbContext> contexts,
     public const string Id = "heartbeat";
     public const string Cron = "* * * * *";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [OneAtATime(timeoutInSeconds: 60)]
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) =>
         recorder.RunAsync(Id, async ct =>

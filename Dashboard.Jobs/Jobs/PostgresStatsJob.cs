@@ -29,7 +29,7 @@ public sealed class PostgresStatsJob(
     public const string Id = "ingest-postgres";
     public const string Cron = "* * * * *";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [OneAtATime(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(CancellationToken cancellationToken) => recorder.RunAsync(Id, CollectAllAsync, cancellationToken);
 

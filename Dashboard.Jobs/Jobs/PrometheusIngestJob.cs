@@ -47,7 +47,7 @@ public sealed class PrometheusIngestJob(
     private static readonly Counter SkippedSeconds = Metrics.CreateCounter(
         "dashboard_ingest_backfill_skipped_seconds_total", "Time range of ingest gaps older than Ingest:MaxBackfill and left unfilled, in seconds.", "source");
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [OneAtATime(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)] // the next run is 15 s away; a retry would only pile up
     public Task RunAsync(CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(prometheusOptions.CurrentValue.Url)

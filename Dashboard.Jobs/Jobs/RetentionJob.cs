@@ -12,7 +12,7 @@ public sealed class RetentionJob(PartitionMaintenance partitions, ObservationRol
     public const string Id = "retention";
     public const string Cron = "7 * * * *";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [OneAtATime(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) =>
         recorder.RunAsync(Id, async ct =>

@@ -9,7 +9,7 @@ public sealed class RollupJob(ObservationRollups rollups, JobRunRecorder recorde
     public const string Id = "rollup";
     public const string Cron = "* * * * *";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [OneAtATime(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) =>
         recorder.RunAsync(Id, ct => rollups.ProcessPendingAsync(ct), cancellationToken);

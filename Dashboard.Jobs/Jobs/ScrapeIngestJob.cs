@@ -25,7 +25,7 @@ public sealed class ScrapeIngestJob(
     public const string Cron = "*/30 * * * * *";
     public const string HttpClientName = "scrape";
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [OneAtATime(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(CancellationToken cancellationToken) =>
         ingestOptions.CurrentValue.ScrapeTargets.Count == 0

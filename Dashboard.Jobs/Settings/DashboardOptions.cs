@@ -26,6 +26,13 @@ public sealed class DashboardOptions
     /// </summary>
     public string ConfigFile { get; set; } = "";
 
+    /// <summary>
+    /// How long a job fetched by a worker that stopped answering stays invisible before another worker
+    /// runs it. The timeout slides (a live worker keeps renewing it), so it bounds only the wait after a
+    /// worker dies, never a long job.
+    /// </summary>
+    public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool RunsWeb => Role is HostRole.Both or HostRole.Web;
     public bool RunsWorker => Role is HostRole.Both or HostRole.Worker;
 }

@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Compose;
 /// </summary>
 public sealed class ComposeFileTests
 {
-    private static readonly string[] AppServices = ["web1", "web2", "worker"];
+    private static readonly string[] AppServices = ["web1", "web2", "worker1", "worker2"];
     private static readonly YamlMappingNode Root = Load();
 
     private static YamlMappingNode Load()
@@ -61,7 +61,8 @@ public sealed class ComposeFileTests
     [InlineData("postgres-exporter")]
     [InlineData("web1")]
     [InlineData("web2")]
-    [InlineData("worker")]
+    [InlineData("worker1")]
+    [InlineData("worker2")]
     [InlineData("proxy")]
     [InlineData("alertmanager")]
     public void Topology_Service_Exists(string service) =>
@@ -70,7 +71,8 @@ public sealed class ComposeFileTests
     [Theory]
     [InlineData("web1", "Web")]
     [InlineData("web2", "Web")]
-    [InlineData("worker", "Worker")]
+    [InlineData("worker1", "Worker")]
+    [InlineData("worker2", "Worker")]
     public void AppService_Role_MatchesItsJob(string service, string role) =>
         Assert.Equal(role, Environment(service)["Dashboard__Role"], ignoreCase: true);
 
@@ -124,5 +126,61 @@ public sealed class ComposeFileTests
         {
             Assert.Equal("false", Environment(service).GetValueOrDefault("Dashboard__DemoMode", "false"), ignoreCase: true);
         }
+    }
+
+    [Fact]
+    public void NginxConf_ClusterProfile_RunsTheSameFile_OnlyMarkedLinesDiffer()
+    {
+        var source = Path.Combine(RepoPaths.Root, "compose", "nginx.conf");
+        var state = Path.Combine(Path.GetTempPath(), $"dashboard-nginx-{Guid.NewGuid():N}");
+        try
+        {
+            var rendered = File.ReadAllLines(RunClusterScript("nginx-conf", "--state", state).Trim());
+            var original = File.ReadAllLines(source);
+
+            Assert.Equal(original.Length, rendered.Length);
+            var differing = original.Zip(rendered).Where(p => p.First != p.Second).Select(p => p.First).ToList();
+            Assert.Equal(6, differing.Count);
+            Assert.All(differing, line => Assert.Contains("# cluster.sh:", line));
+            Assert.DoesNotContain(rendered, line => line.Contains("web1:8080", StringComparison.Ordinal) || line.Contains("/dev/std", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(state))
+            {
+                Directory.Delete(state, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void AppServices_SameNamesAndRolesAsTheClusterScript()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "scripts", "cluster.sh"));
+        var roles = System.Text.RegularExpressions.Regex.Match(script, @"declare -A ROLE=\((?<map>[^)]*)\)").Groups["map"].Value;
+        var cluster = System.Text.RegularExpressions.Regex.Matches(roles, @"\[(?<name>\w+)\]=(?<role>\w+)")
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["role"].Value);
+
+        Assert.Equal(AppServices.Order(), cluster.Keys.Order());
+        Assert.All(AppServices, s => Assert.Equal(cluster[s], Environment(s)["Dashboard__Role"], ignoreCase: true));
+    }
+
+    private static string RunClusterScript(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(Path.Combine(RepoPaths.Root, "scripts", "cluster.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"scripts/cluster.sh {string.Join(' ', args)} failed: {errors}");
+        return output;
     }
 }

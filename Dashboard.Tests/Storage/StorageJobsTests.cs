@@ -46,7 +46,21 @@ public sealed class StorageJobsTests(DashboardAppFactory app)
     {
         foreach (var method in new[] { typeof(RollupJob).GetMethod(nameof(RollupJob.RunAsync)), typeof(RetentionJob).GetMethod(nameof(RetentionJob.RunAsync)) })
         {
-            Assert.NotNull(method!.GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), false).SingleOrDefault());
+            // Not Hangfire's DisableConcurrentExecution: its lock row outlives a killed worker (decision 029).
+            Assert.NotNull(method!.GetCustomAttributes(typeof(OneAtATimeAttribute), false).SingleOrDefault());
+            Assert.Empty(method.GetCustomAttributes(typeof(DisableConcurrentExecutionAttribute), false));
         }
+    }
+
+    [Fact]
+    public void Jobs_NoMethodUsesHangfiresLockRow()
+    {
+        var offending = new[] { typeof(RollupJob).Assembly, typeof(Program).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.IsDefined(typeof(DisableConcurrentExecutionAttribute), false))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+
+        Assert.Empty(offending);
     }
 }

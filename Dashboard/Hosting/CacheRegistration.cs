@@ -35,6 +35,9 @@ internal static class CacheRegistration
         }
         builder.Services.AddHybridCache(o =>
         {
+            // The stored forecasts (every series' points) pass the 1 MB default at about 15 series; an entry
+            // over the limit is not cached at all and logs an error on every miss.
+            o.MaximumPayloadBytes = 16 * 1024 * 1024;
             o.DefaultEntryOptions = new Microsoft.Extensions.Caching.Hybrid.HybridCacheEntryOptions
             {
                 Expiration = TimeSpan.FromSeconds(30),

@@ -17,7 +17,8 @@ internal static class JobsRegistration
 {
     /// <summary>
     /// Hangfire on PostgreSQL (schema "hangfire", sliding invisibility timeout so a killed worker's
-    /// job is picked up again). Every role can enqueue; only worker/both run a server.
+    /// job is picked up again after Dashboard:JobInvisibilityTimeout; one-at-a-time jobs hold a
+    /// session advisory lock that dies with the worker). Every role can enqueue; only worker/both run a server.
     /// </summary>
     public static IHostApplicationBuilder AddDashboardJobs(this IHostApplicationBuilder builder)
     {
@@ -58,9 +59,10 @@ internal static class JobsRegistration
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = true,
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                InvisibilityTimeout = sp.GetRequiredService<IOptions<DashboardOptions>>().Value.JobInvisibilityTimeout,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            })
+            .UseFilter(new OneAtATimeFilter(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Primary)));
 
         if (dashboard.RunsWorker)
         {

@@ -9,7 +9,10 @@ internal static class OptionsRegistration
     public static IHostApplicationBuilder AddDashboardOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
+            .Validate(o => o.JobInvisibilityTimeout >= TimeSpan.FromSeconds(10),
+                "Dashboard:JobInvisibilityTimeout must be at least 00:00:10 (workers renew it every few seconds).")
+            .ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration("ConnectionStrings").ValidateOnStart();
         builder.Services.AddOptions<PrometheusOptions>().BindConfiguration(PrometheusOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<AlertmanagerOptions>().BindConfiguration(AlertmanagerOptions.Section).ValidateOnStart();

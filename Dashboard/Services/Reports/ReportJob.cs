@@ -9,7 +9,7 @@ public sealed class ReportJob(ReportBuilder builder, JobRunRecorder recorder)
     public const string Id = "report";
 
     // One at a time: reports read the same data, and two at once would only slow both down.
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [OneAtATime(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
     public Task RunAsync(Guid reportId, CancellationToken cancellationToken) =>
         recorder.RunAsync(Id, ct => builder.BuildAsync(reportId, ct), cancellationToken);
