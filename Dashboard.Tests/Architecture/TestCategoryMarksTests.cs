@@ -11,7 +11,7 @@ namespace Dashboard.Tests.Architecture;
 public sealed class TestCategoryMarksTests
 {
     /// <summary>Fixtures that start or reach real services; a class that takes one needs the stack.</summary>
-    private static readonly Type[] ServiceFixtures = [typeof(DashboardAppFactory), typeof(ParityPrometheus)];
+    private static readonly Type[] ServiceFixtures = [typeof(DashboardAppFactory), typeof(ParityPrometheus), typeof(Cluster.ClusterFixture)];
 
     private static IEnumerable<Type> TestClasses() => typeof(TestCategoryMarksTests).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethods().Any(m =>

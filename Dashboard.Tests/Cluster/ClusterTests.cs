@@ -15,6 +15,7 @@ namespace Dashboard.Tests.Cluster;
 /// pages, API clients and jobs carry on through the others; what one instance does, the others see.
 /// In the stack collection: other tests stop and start the shared services.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
 [Collection(StackCollection.Name)]
 public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
