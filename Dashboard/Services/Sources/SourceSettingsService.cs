@@ -468,7 +468,8 @@ internal sealed class SourceSettingsService(
             Add(errors, key, bad);
             return "";
         }
-        foreach (var keyword in ForbiddenKeywords(form))
+        // New ones only: a keyword the files (or the environment) already give this target stays theirs.
+        foreach (var keyword in ForbiddenKeywords(form).Except(ForbiddenKeywords(current ?? ""), StringComparer.OrdinalIgnoreCase))
         {
             Add(errors, key, $"{key}: keyword {keyword} is not allowed (it makes the server read a file or pass options of its own); connect with host, port, database, user and password.");
         }
