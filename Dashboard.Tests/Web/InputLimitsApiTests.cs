@@ -130,6 +130,16 @@ public sealed class InputLimitsApiTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Checklist_NoteWithNul_400NamingNote_NotA500()
+    {
+        using var engineer = app.CreateRawClient(app.For("engineer").Token);
+
+        var response = await engineer.PutAsJsonAsync("/api/v1/checklist/items/log_aggregation", new { done = false, note = "ELK\0since March" });
+
+        Assert.Contains("control characters", (await ErrorsAsync(response)).GetProperty("note")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ControlCharacterInAQueryValue_400NamingIt_BadJsonAndBadNumber_NameTheirFields()
     {
         using var engineer = app.CreateRawClient(app.For("engineer").Token);

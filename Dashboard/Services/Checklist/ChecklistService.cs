@@ -82,6 +82,11 @@ public sealed class ChecklistService(
         {
             return ChecklistUpdateResult.Invalid("note", $"note must be at most {ChecklistItemStateRow.NoteMaxLength} characters (got {note.Length}).");
         }
+        // The body is read here, not bound: the general limits (docs/decisions/026-input-limits-and-source-secrets.md) apply by hand.
+        if (note is not null && Dashboard.Domain.Security.InputLimits.CheckText("note", note, ChecklistItemStateRow.NoteMaxLength, multiLine: true) is { } bad)
+        {
+            return ChecklistUpdateResult.Invalid("note", bad);
+        }
 
         var now = time.GetUtcNow();
         var actor = user.Identity?.Name ?? "unknown";
