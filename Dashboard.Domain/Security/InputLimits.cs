@@ -33,11 +33,18 @@ public static class InputLimits
         {
             return FormattableString.Invariant($"{field} is {value.Length:N0} characters long; the limit is {maxLength:N0}.");
         }
-        if (HasControlCharacters(value, multiLine))
+        var at = value.AsSpan().IndexOfAnyInRange('\0', '\u009F');
+        while (at >= 0 && at < value.Length && !(char.IsControl(value[at]) && !(multiLine && value[at] is '\n' or '\r' or '\t')))
         {
+            var next = value.AsSpan(at + 1).IndexOfAnyInRange('\0', '\u009F');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        if (at >= 0)
+        {
+            var found = FormattableString.Invariant($"found U+{(int)value[at]:X4} at position {at + 1}");
             return multiLine
-                ? $"{field} must not contain control characters (other than line breaks and tabs)."
-                : $"{field} must not contain control characters (line breaks, tabs, NUL).";
+                ? $"{field} must not contain control characters other than line breaks and tabs ({found})."
+                : $"{field} must not contain control characters such as line breaks, tabs or NUL ({found}).";
         }
         return null;
     }
