@@ -2,26 +2,11 @@ namespace Dashboard.Domain.Health;
 
 /// <summary>
 /// What every free-text input (a note, a reason) must look like: no control characters other than
-/// tab and line breaks (PostgreSQL text cannot hold NUL; the others corrupt logs, tables and
-/// reports), and at most a given length once trimmed.
+/// tab and line breaks (<see cref="Security.InputLimits.IndexOfControlCharacter"/>), and at most a
+/// given length once trimmed.
 /// </summary>
 public static class FreeText
 {
-    /// <summary>The first control character of the text other than tab, line feed and carriage return; null when there is none.</summary>
-    /// <param name="text">The text.</param>
-    public static char? FirstControlCharacter(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
-            {
-                return c;
-            }
-        }
-        return null;
-    }
-
     /// <summary>The problem with an optional free-text field; null when it is absent or valid.</summary>
     /// <param name="field">The field's name as the API spells it.</param>
     /// <param name="label">The field's name in a sentence ("Silence reason").</param>
@@ -33,9 +18,9 @@ public static class FreeText
         {
             return null;
         }
-        if (FirstControlCharacter(text) is { } c)
+        if (Security.InputLimits.IndexOfControlCharacter(text, multiLine: true) is var at and >= 0)
         {
-            return new(field, $"{label} must not contain control characters, but has U+{(int)c:X4} at position {text.IndexOf(c, StringComparison.Ordinal) + 1}.");
+            return new(field, $"{label} must not contain control characters, but has U+{(int)text[at]:X4} at position {at + 1}.");
         }
         var length = text.Trim().Length;
         return length > maxLength ? new(field, $"{label} must be at most {maxLength} characters, but has {length}.") : null;

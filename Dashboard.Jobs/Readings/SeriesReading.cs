@@ -34,6 +34,9 @@ public sealed record SeriesReading
     /// <summary>The source's own error while stale ("Prometheus at ... unreachable: connection refused").</summary>
     public string? StaleReason { get; init; }
 
+    /// <summary>The column's size: a longer reason (an error naming a long URL) is clipped when stored, never an overflow.</summary>
+    public const int StaleReasonMaxLength = 1000;
+
     /// <summary>When the ingest pass that wrote this reading judged it.</summary>
     public DateTimeOffset EvaluatedAt { get; init; }
 

@@ -27,7 +27,10 @@ public sealed class SeriesStateStore(IDbContextFactory<DashboardDbContext> conte
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         var previous = await db.SeriesStates.AsNoTracking().ToListAsync(cancellationToken);
-        var readings = next(previous);
+        // A reason names the source's URL: whatever is configured, it is clipped to the column (and the alert's) size.
+        var readings = next(previous).Select(r => r.StaleReason is { Length: > SeriesReading.StaleReasonMaxLength } reason
+            ? r with { StaleReason = Dashboard.Domain.Security.InputLimits.Clip(reason, SeriesReading.StaleReasonMaxLength) }
+            : r).ToList();
         if (readings.Count > 0 && previous.Count > 0 && previous.Max(p => p.EvaluatedAt) > readings.Max(r => r.EvaluatedAt))
         {
             return null;

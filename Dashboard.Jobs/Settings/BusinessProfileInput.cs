@@ -9,6 +9,12 @@ public sealed record BusinessProfileInput
     public const decimal MinSlo = 90m;
     public const decimal MaxSlo = 99.999m;
 
+    /// <summary>The largest monthly amount (MRR, infrastructure spend): below 1e11, inside the column's numeric(14,2).</summary>
+    public const decimal MaxMonthlyUsd = 99_999_999_999.99m;
+
+    /// <summary>The largest revenue per conversion: the column is numeric(12,2).</summary>
+    public const decimal MaxPerConversionUsd = 9_999_999_999.99m;
+
     public decimal MonthlyRecurringRevenueUsd { get; init; }
     public int ActiveUsers { get; init; }
     public decimal MonthlyInfraSpendUsd { get; init; }
@@ -25,9 +31,9 @@ public sealed record BusinessProfileInput
         {
             Add(nameof(MonthlyRecurringRevenueUsd), $"MRR must be zero or more (got {MonthlyRecurringRevenueUsd}).");
         }
-        else if (MonthlyRecurringRevenueUsd > 1_000_000_000_000m)
+        else if (MonthlyRecurringRevenueUsd > MaxMonthlyUsd)
         {
-            Add(nameof(MonthlyRecurringRevenueUsd), "MRR must be at most $1T per month.");
+            Add(nameof(MonthlyRecurringRevenueUsd), "MRR must be less than $100,000,000,000 per month.");
         }
         if (ActiveUsers < 0)
         {
@@ -36,6 +42,10 @@ public sealed record BusinessProfileInput
         if (MonthlyInfraSpendUsd < 0)
         {
             Add(nameof(MonthlyInfraSpendUsd), $"Monthly infrastructure spend must be zero or more (got {MonthlyInfraSpendUsd}).");
+        }
+        else if (MonthlyInfraSpendUsd > MaxMonthlyUsd)
+        {
+            Add(nameof(MonthlyInfraSpendUsd), "Monthly infrastructure spend must be less than $100,000,000,000.");
         }
         if (SloTargetPercent is < MinSlo or > MaxSlo)
         {
@@ -48,6 +58,10 @@ public sealed record BusinessProfileInput
         if (RevenuePerConversionUsd is < 0)
         {
             Add(nameof(RevenuePerConversionUsd), $"Revenue per conversion must be zero or more (got {RevenuePerConversionUsd}).");
+        }
+        else if (RevenuePerConversionUsd > MaxPerConversionUsd)
+        {
+            Add(nameof(RevenuePerConversionUsd), "Revenue per conversion must be less than $10,000,000,000.");
         }
         return errors;
     }

@@ -31,9 +31,11 @@ public static class HttpSources
     /// <summary>The base address for <paramref name="url"/>: a trailing slash keeps a path prefix (e.g. /prometheus/) when api/... is appended.</summary>
     public static Uri BaseAddress(string url) => new(url.EndsWith('/') ? url : url + "/");
 
-    /// <summary>The URL without user info, so credentials in a URL never reach a message or log.</summary>
-    public static string Redacted(Uri uri) =>
-        string.IsNullOrEmpty(uri.UserInfo) ? uri.ToString() : new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString();
+    /// <summary>The URL without user info or secret query values, so credentials in a URL never reach a message or log.</summary>
+    public static string Redacted(Uri uri) => Dashboard.Domain.Security.UrlRedaction.Redact(uri.ToString());
+
+    /// <summary>The longest answer an HTTP source may give (a runaway endpoint must not cost memory without bound).</summary>
+    public const long MaxBodyBytes = 32L * 1024 * 1024;
 
     /// <summary>Kind of a failure on the way: connection refused, DNS failure, circuit open.</summary>
     public const string Unreachable = "unreachable";

@@ -1,6 +1,7 @@
 using System.Net;
 using Dashboard.Jobs.Security;
 using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Jobs.Storage.Primary;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,18 +70,20 @@ public sealed class SessionCheckOutageTests(DashboardAppFactory app)
         var pm = app.For("pm");
         using var interval = app.OverrideSetting("Auth:SessionCheckInterval", "00:00:00");
         using var browser = await app.SignInAsync(pm.Email, pm.Password);
+        var status = app.Services.GetRequiredService<PrimaryStatus>();
         HttpResponseMessage during;
         try
         {
-            await StackControl.StopAsync("primary");
+            // A real network fault between the app and the real primary; the shared primary keeps running.
+            app.PrimaryLink.Cut();
             during = await browser.GetAsync("/api/v1/me");
         }
         finally
         {
-            await StackControl.StartAsync("primary");
-            // Connections the outage broke are not handed out again.
-            Npgsql.NpgsqlConnection.ClearAllPools();
+            app.PrimaryLink.Restore();
         }
+        // The next test starts on a writable app.
+        await Eventually.WaitForAsync(() => Task.FromResult(status.IsReadOnly), r => !r, TimeSpan.FromSeconds(30), "the app to notice the primary is back");
 
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
         Assert.Contains(pm.Email, await during.Content.ReadAsStringAsync());

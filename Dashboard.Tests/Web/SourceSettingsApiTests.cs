@@ -181,7 +181,7 @@ public sealed class SourceSettingsApiTests(DashboardAppFactory app)
     }
 
     [Fact]
-    public async Task Test_ClosedPortWrongPasswordTimeoutAnd401_SayExactlyWhatFailed()
+    public async Task Test_ClosedPortTimeoutAndHtml_OneGenericSentence_WrongPasswordAnd401_NameTheCredential()
     {
         using var engineer = app.CreateRawClient(app.For("engineer").Token);
         var closed = ClosedPort();
@@ -191,18 +191,26 @@ public sealed class SourceSettingsApiTests(DashboardAppFactory app)
         var silentPort = ((IPEndPoint)silent.LocalEndpoint).Port;
         await using var locked = new LocalHttpServer((ctx, _) => LocalHttpServer.Respond(ctx, 401, """{"error":"unauthorized"}"""));
         await locked.StartAsync();
+        await using var html = new LocalHttpServer((ctx, _) => LocalHttpServer.Respond(ctx, 200, "<html>internal-secret-fragment</html>", "text/html"));
+        await html.StartAsync();
 
         var refused = await TestAsync(engineer, "prometheus", new { url = $"http://127.0.0.1:{closed}" });
         var password = await TestAsync(engineer, "postgres", new { name = "orders", connectionString = primary.ConnectionString });
-        var timeout = await TestAsync(engineer, "alertmanager", new { url = $"http://127.0.0.1:{silentPort}", timeoutSeconds = 1 });
+        var timeout = await TestAsync(engineer, "prometheus", new { url = $"http://127.0.0.1:{silentPort}", timeoutSeconds = 1 });
+        var notJson = await TestAsync(engineer, "prometheus", new { url = html.Url });
         var unauthorized = await TestAsync(engineer, "prometheus", new { url = locked.Url, bearerToken = new { value = "wrong" } });
 
-        Assert.Equal("Failed", refused.GetProperty("outcome").GetString());
-        Assert.Equal($"Prometheus at http://127.0.0.1:{closed}: connection refused", refused.GetProperty("message").GetString());
-        Assert.Equal($"PostgreSQL target 'orders': password authentication failed for user \"{primary.Username}\" (check the password)",
-            password.GetProperty("message").GetString());
-        Assert.Equal($"Alertmanager at http://127.0.0.1:{silentPort}: timeout after 1 s", timeout.GetProperty("message").GetString());
-        Assert.Equal($"Prometheus at {locked.Url.TrimEnd('/')}: HTTP 401 Unauthorized from /api/v1/status/buildinfo (check the bearer token)",
+        // Refused, timeout and "not this API" read the same (no oracle for probing), and nothing of the answer comes back.
+        const string Generic = "could not reach it, or it did not answer as a Prometheus API. Check the address (and any path prefix); the server log has the details.";
+        Assert.Equal($"Prometheus at http://127.0.0.1:{closed}: {Generic}", refused.GetProperty("message").GetString());
+        Assert.Equal($"Prometheus at http://127.0.0.1:{silentPort}: {Generic}", timeout.GetProperty("message").GetString());
+        Assert.Equal($"Prometheus at {html.Url.TrimEnd('/')}: {Generic}", notJson.GetProperty("message").GetString());
+        Assert.DoesNotContain("internal-secret-fragment", notJson.ToString(), StringComparison.Ordinal);
+        Assert.All(new[] { refused, timeout, notJson, password, unauthorized }, r => Assert.Equal("Failed", r.GetProperty("outcome").GetString()));
+        Assert.StartsWith("PostgreSQL target 'orders' at 127.0.0.1:", password.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("the server refused the user or password (check them, and that pg_hba.conf lets this user in from the dashboard).",
+            password.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"Prometheus at {locked.Url.TrimEnd('/')}: HTTP 401: the credentials were refused (check the bearer token).",
             unauthorized.GetProperty("message").GetString());
     }
 

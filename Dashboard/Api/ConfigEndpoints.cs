@@ -65,8 +65,8 @@ internal static class ConfigEndpoints
         }
         catch (DecoderFallbackException ex)
         {
-            return TypedResults.Problem($"The document is not UTF-8 text (byte {ex.Index}).", title: "The configuration document is invalid; nothing was changed.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["document"] = [$"The document is not UTF-8 text (byte {ex.Index})."] },
+                title: "The configuration document is invalid; nothing was changed.");
         }
 
         var result = await importer.ImportAsync(text, ConfigActor.Of(user), dryRun ?? false, ct);

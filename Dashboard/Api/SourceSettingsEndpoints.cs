@@ -2,6 +2,7 @@ using Dashboard.Hosting;
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Services.Sources;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -28,8 +29,13 @@ internal static class SourceSettingsEndpoints
             };
         });
 
-        api.MapPost("/test", (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) => tester.TestAsync(request, ct))
-            .RequireRateLimiting(RateLimitRegistration.Queries).AllowWhileReadOnly();
+        api.MapPost("/test", async Task<Results<Ok<SourceTestResult>, ValidationProblem>> (SourceTestRequest request, SourceConnectionTester tester, CancellationToken ct) =>
+        {
+            var result = await tester.TestAsync(request, ct);
+            return result.Errors is { } errors
+                ? TypedResults.ValidationProblem(errors.ToDictionary(), title: "The values cannot be tested; nothing was tried.")
+                : TypedResults.Ok(result);
+        }).RequireRateLimiting(RateLimitRegistration.Queries).AllowWhileReadOnly();
 
         return app;
     }

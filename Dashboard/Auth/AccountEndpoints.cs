@@ -62,18 +62,26 @@ internal static class AccountEndpoints
             return Results.LocalRedirect("/account/login");
         }).AllowWhileReadOnly();
 
-        account.MapGet("/login/sso", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
-                    [OpenIdConnectDefaults.AuthenticationScheme]))
+        // Without OIDC configured there is no single sign-on to start: 404 (people get the not-found page), not a 500.
+        account.MapGet("/login/sso", async (string? returnUrl, IAuthenticationSchemeProvider schemes) =>
+                await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is null
+                    ? Results.NotFound()
+                    : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
+                        [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
 
         return app;
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in is a phishing tool.</summary>
+    /// <summary>
+    /// Only local paths: an open redirect after sign-in is a phishing tool. A control character (CR/LF would split the
+    /// Location header) or an overlong value makes it unsafe too: those go to /.
+    /// </summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && returnUrl.Length <= Dashboard.Domain.Security.InputLimits.UrlLength
+            && !Dashboard.Domain.Security.InputLimits.HasControlCharacters(returnUrl)
             ? returnUrl
             : "/";
 }

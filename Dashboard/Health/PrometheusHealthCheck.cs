@@ -1,3 +1,4 @@
+using Dashboard.Domain.Security;
 using Dashboard.Jobs.Settings;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -16,17 +17,19 @@ internal sealed class PrometheusHealthCheck(IHttpClientFactory clients, IOptions
         {
             return HealthCheckResult.Degraded("No Prometheus configured (Prometheus:Url is empty).");
         }
+        // Credentials written into the URL (user:pass@, ?token=) never reach the report every role reads.
+        var shown = InputLimits.Clip(UrlRedaction.Redact(url), 200);
         try
         {
             var client = clients.CreateClient(HttpClientName);
             using var response = await client.GetAsync(new Uri(new Uri(url), "/-/ready"), cancellationToken);
             return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy($"ready at {url}")
-                : HealthCheckResult.Degraded($"Prometheus at {url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                ? HealthCheckResult.Healthy($"ready at {shown}")
+                : HealthCheckResult.Degraded($"Prometheus at {shown} answered {(int)response.StatusCode} {response.ReasonPhrase}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
         {
-            return HealthCheckResult.Degraded($"Prometheus at {url} unreachable: {ex.Message}");
+            return HealthCheckResult.Degraded($"Prometheus at {shown} unreachable: {ex.Message}");
         }
     }
 }

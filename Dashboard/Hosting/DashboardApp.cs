@@ -90,6 +90,8 @@ internal static class DashboardApp
             if (c.Exception is BadHttpRequestException bad)
             {
                 c.ProblemDetails.Detail = bad.Message;
+                // Every 400 names its field: the JSON path that did not convert, or the parameter that is missing.
+                c.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [BadRequestField.Of(bad)] = [BadRequestField.Reason(bad)] };
             }
             else if (ReadOnlyGuard.IsReadOnlyFailure(c.Exception))
             {
@@ -112,6 +114,8 @@ internal static class DashboardApp
         app.UseCorrelationId();
         // Machines get a problem+json with the right status (a body that is not JSON is a 400);
         // people get the error page. Re-executing /error for an API PUT would answer 405.
+        // A client's mistake is logged at Information, one line without a stack trace; a 500 stays an Error.
+        var clientErrors = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dashboard.ClientErrors");
         app.UseWhen(
             ctx => RequestKinds.IsMachine(ctx.Request.Path),
             branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
@@ -119,6 +123,7 @@ internal static class DashboardApp
                 StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
                     : ReadOnlyGuard.IsReadOnlyFailure(ex) ? StatusCodes.Status503ServiceUnavailable
                     : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = c => ClientErrorLog.Suppress(clientErrors, c.HttpContext, c.Exception),
             }));
         app.UseWhen(
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),
@@ -148,27 +153,30 @@ internal static class DashboardApp
         if (options.RunsWeb)
         {
             app.MapStaticAssets().AllowAnonymous();
+            // Every API input meets the general limits (length, control characters, number size) before a handler runs.
+            // The sign-in form is for people: an unsafe returnUrl goes to /, it is not an API error.
             app.MapAccountEndpoints();
-            app.MapDashboardApi();
-            app.MapForecastApi();
-            app.MapSettingsApi();
-            app.MapResourceApi();
-            app.MapConfigApi();
-            app.MapBusinessApi();
-            app.MapSourceSettingsApi();
-            app.MapDatabaseApi();
-            app.MapChecklistApi();
-            app.MapReportApi();
-            app.MapAlertApi();
-            app.MapPrometheusRulesApi();
-            app.MapPresetApi();
+            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>();
+            limited.MapDashboardApi();
+            limited.MapForecastApi();
+            limited.MapSettingsApi();
+            limited.MapResourceApi();
+            limited.MapConfigApi();
+            limited.MapBusinessApi();
+            limited.MapSourceSettingsApi();
+            limited.MapDatabaseApi();
+            limited.MapChecklistApi();
+            limited.MapReportApi();
+            limited.MapAlertApi();
+            limited.MapPrometheusRulesApi();
+            limited.MapPresetApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         }
         if (options.DemoMode)
         {
-            app.MapDemoWorkload();
+            app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().MapDemoWorkload();
         }
         return app;
     }

@@ -83,6 +83,16 @@ internal static class JobsRegistration
     /// <summary>The Hangfire dashboard, for owners and engineers only.</summary>
     public static WebApplication MapDashboardJobsUi(this WebApplication app)
     {
+        // Hangfire's /stats reads a form POST (metrics[]=...); anything else made it throw (a 500). After authorization,
+        // so only owners and engineers learn what it expects.
+        app.UseWhen(
+            ctx => ctx.Request.Path.StartsWithSegments("/hangfire/stats", StringComparison.OrdinalIgnoreCase) &&
+                !(HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.HasFormContentType),
+            branch => branch.Run(ctx => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Not a Hangfire statistics request",
+                detail: "/hangfire/stats is read by the jobs dashboard with a form POST (application/x-www-form-urlencoded, metrics[]=...).").ExecuteAsync(ctx)));
+
         app.MapHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
             Authorization = [new AllowAuthorizedEndpoint()],

@@ -27,6 +27,7 @@ internal static class SourceSettingsRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SourceSettingsLoader>());
         builder.Services.AddScoped<SourceSettingsService>();
         builder.Services.AddScoped<SourceConnectionTester>();
+        builder.Services.AddScoped<SourceTestTargets>();
         builder.Services.AddScoped<ISourceSettingsEditing, SourceSettingsEditing>();
         // One attempt, no redirects followed (a redirect is reported, and a token never follows it).
         builder.Services.AddHttpClient(SourceConnectionTester.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

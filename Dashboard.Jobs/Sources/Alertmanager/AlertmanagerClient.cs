@@ -83,8 +83,9 @@ public sealed class AlertmanagerClient(HttpClient http)
         try
         {
             using var request = new HttpRequestMessage(method, endpoint) { Content = content };
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), HttpSources.MaxBodyBytes, cancellationToken)
+                ?? throw new AlertmanagerException(AlertmanagerException.BadResponse, $"the answer is over the limit of {HttpSources.MaxBodyBytes} bytes", url, (int)response.StatusCode);
             var status = (int)response.StatusCode;
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
             {

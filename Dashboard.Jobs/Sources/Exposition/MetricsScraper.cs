@@ -64,27 +64,27 @@ public sealed class MetricsScraper(HttpClient http, ExpositionLimits? limits = n
         }
         catch (HttpRequestException ex)
         {
-            throw new MetricsScrapeException($"{url}: {ex.Message}", ex);
+            throw new MetricsScrapeException($"{HttpSources.Redacted(url)}: {ex.Message}", ex);
         }
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new MetricsScrapeException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new MetricsScrapeException($"{HttpSources.Redacted(url)}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             }
             var contentType = response.Content.Headers.ContentType?.ToString();
             if (!ExpositionContentType.TryResolve(contentType, out var format, out var error))
             {
-                throw new MetricsScrapeException($"{url}: {error}", notAnExposition: true);
+                throw new MetricsScrapeException($"{HttpSources.Redacted(url)}: {error}", notAnExposition: true);
             }
             if (response.Content.Headers.ContentLength > limits.MaxBodyBytes)
             {
                 throw new MetricsScrapeException(
-                    $"{url}: body is {response.Content.Headers.ContentLength} bytes, over the limit of {limits.MaxBodyBytes} ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
+                    $"{HttpSources.Redacted(url)}: body is {response.Content.Headers.ContentLength} bytes, over the limit of {limits.MaxBodyBytes} ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
             }
             // Stop reading at the limit: a runaway endpoint must not cost memory without bound.
             var body = await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), limits.MaxBodyBytes, cancellationToken)
-                ?? throw new MetricsScrapeException($"{url}: body is over the limit of {limits.MaxBodyBytes} bytes ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
+                ?? throw new MetricsScrapeException($"{HttpSources.Redacted(url)}: body is over the limit of {limits.MaxBodyBytes} bytes ({ExpositionLimits.MaxBodyBytesReason})", notAnExposition: true);
             return new FetchedExposition(url, format, contentType, body);
         }
     }

@@ -128,10 +128,9 @@ public sealed class PrometheusClient(HttpClient http, IOptionsMonitor<Prometheus
         {
             using var message = request(endpoint);
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var body = maxBodyBytes is { } most
-                ? await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), most, cancellationToken)
-                    ?? throw new PrometheusQueryException(PrometheusQueryException.BadResponse, $"the answer is over the limit of {most} bytes", url)
-                : await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var most = maxBodyBytes ?? HttpSources.MaxBodyBytes;
+            var body = await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancellationToken), most, cancellationToken)
+                ?? throw new PrometheusQueryException(PrometheusQueryException.BadResponse, $"the answer is over the limit of {most} bytes", url);
             if (!response.IsSuccessStatusCode && !LooksLikeJson(body))
             {
                 throw new PrometheusQueryException(PrometheusQueryException.BadResponse,

@@ -13,7 +13,7 @@ internal sealed class SeriesStateConfiguration : IEntityTypeConfiguration<Series
         builder.Property(x => x.Metric).HasMaxLength(200);
         builder.Property(x => x.Entity).HasMaxLength(1000);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(x => x.StaleReason).HasMaxLength(1000);
+        builder.Property(x => x.StaleReason).HasMaxLength(SeriesReading.StaleReasonMaxLength);
         builder.Ignore(x => x.IsFresh);
     }
 }

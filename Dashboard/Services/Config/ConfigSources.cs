@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Domain.Security;
 using Dashboard.Hosting;
 using Dashboard.Services.Sources;
 using static Dashboard.Services.Sources.SourceSettingKeys;
@@ -134,7 +135,7 @@ internal sealed class ConfigSources(IConfiguration configuration, SourceSettings
     private List<string> Dropped(string urlKey, string? newUrl, string[] secretKeys, string path, ConfigPositions at, List<ConfigProblem> warnings)
     {
         var oldUrl = configuration[urlKey] ?? "";
-        if (newUrl is null || SameOrigin(oldUrl, newUrl))
+        if (newUrl is null || SecretOrigin.MayReuse(oldUrl, newUrl))
         {
             return [];
         }
@@ -142,7 +143,7 @@ internal sealed class ConfigSources(IConfiguration configuration, SourceSettings
         if (dropped.Count > 0)
         {
             warnings.Add(at.At(path,
-                $"the origin changes from {Origin(oldUrl) ?? "none"} to {Origin(newUrl) ?? "none"}, so {string.Join(" and ", dropped)} is not kept " +
+                $"the origin changes from {SecretOrigin.Describe(oldUrl) ?? "none"} to {SecretOrigin.Describe(newUrl) ?? "none"}, so {string.Join(" and ", dropped)} is not kept " +
                 "(a secret goes only to the origin it was set for); set it again on the Settings page."));
         }
         return dropped;
@@ -156,21 +157,16 @@ internal sealed class ConfigSources(IConfiguration configuration, SourceSettings
         {
             return false;
         }
-        if (string.Equals(current.Host, next.Host, StringComparison.OrdinalIgnoreCase) && current.Port == next.Port)
+        var (from, to) = (SecretOrigin.OfDatabase(current.Host, current.Port, current.Database), SecretOrigin.OfDatabase(next.Host, next.Port, next.Database));
+        if (SecretOrigin.MayReuse(from, to))
         {
             return false;
         }
         warnings.Add(at.At(path,
-            $"the server changes from {current.Host}:{current.Port} to {next.Host}:{next.Port}, so the stored password of '{target.Name}' is not kept " +
+            $"the server changes from {from} to {to}, so the stored password of '{target.Name}' is not kept " +
             "(a secret goes only to the server it was set for); set it again on the Settings page."));
         return true;
     }
-
-    private static bool SameOrigin(string a, string b) =>
-        string.Equals(Origin(a), Origin(b), StringComparison.Ordinal) && (Origin(a) is not null || a.Trim() == b.Trim());
-
-    private static string? Origin(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Host}:{uri.Port}" : null;
 
     private static int IndexOf(IEnumerable<string>? names, string name) =>
         names?.Select((n, i) => (n, i)).FirstOrDefault(x => x.n.Equals(name, StringComparison.OrdinalIgnoreCase), (n: "", i: -1)).i ?? -1;

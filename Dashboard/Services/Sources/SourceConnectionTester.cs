@@ -1,26 +1,35 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dashboard.Domain.Security;
+using Dashboard.Jobs.Sources;
 using Dashboard.Jobs.Sources.Exposition;
 using Npgsql;
+using static Dashboard.Services.Sources.SourceSettingKeys;
 
 namespace Dashboard.Services.Sources;
 
 /// <summary>
-/// "Test connection": tries a source with the form's values (nothing is saved) and says exactly
-/// what failed (connection refused, timeout, HTTP 401 and which credential to check, the
-/// server's own error) or what was found (versions, targets up, extensions). One attempt, no
-/// retries, no redirects followed, so the answer is about the values as they are.
+/// "Test connection": tries a source with the form's values (nothing is saved) and says what was found (versions,
+/// targets up, extensions) or that it failed. Values that are invalid, or a host outside the allow-list
+/// (<see cref="SourceTestTargets"/>), are refused before anything is tried (400 naming the field). One attempt, no
+/// retries, no redirects followed, bodies read up to a limit. What the client sees of a failure is one generic
+/// sentence (refused, timeout, DNS and "not this API" read the same) plus a credentials hint on 401/403; the
+/// details go to the server log (docs/decisions/026-input-limits-and-source-secrets.md).
 /// </summary>
-internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceSettingsService settings)
+internal sealed partial class SourceConnectionTester(
+    IHttpClientFactory clients, SourceSettingsService settings, SourceTestTargets targets, ILogger<SourceConnectionTester> log)
 {
     public const string HttpClientName = "source-test";
 
     /// <summary>The longest a test waits, whatever the form's timeout says.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest answer a test reads (a Prometheus with thousands of targets fits).</summary>
+    public const long MaxBodyBytes = 8L * 1024 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,6 +37,10 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
     public Task<SourceTestResult> TestAsync(SourceTestRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Values.ValueKind != JsonValueKind.Object)
+        {
+            return Task.FromResult(Invalid("values", "values is required: a JSON object with the source's fields as the form sends them (e.g. {\"url\": \"http://prometheus:9090\"})."));
+        }
         try
         {
             return request.Kind switch
@@ -36,25 +49,26 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
                 SourceKind.Alertmanager => TestAsync(Read<AlertmanagerSourceInput>(request.Values), cancellationToken),
                 SourceKind.ScrapeTarget => TestAsync(Read<ScrapeTargetInput>(request.Values), cancellationToken),
                 SourceKind.Postgres => TestAsync(Read<PostgresTargetInput>(request.Values), cancellationToken),
-                _ => Task.FromResult(SourceTestResult.Failed($"Unknown source kind '{request.Kind}'.")),
+                _ => Task.FromResult(Invalid("kind", $"kind must be one of {string.Join(", ", Enum.GetNames<SourceKind>())}.")),
             };
         }
         catch (JsonException ex)
         {
-            return Task.FromResult(SourceTestResult.Failed($"The values are not a {request.Kind} source: {ex.Message}"));
+            return Task.FromResult(Invalid("values", $"values is not a {request.Kind} source: {ex.Message}"));
         }
     }
 
     public async Task<SourceTestResult> TestAsync(PrometheusSourceInput input, CancellationToken cancellationToken)
     {
+        var errors = Mine(settings.Validate(new SourceSettingsInput { Prometheus = input }), "Prometheus:");
         var options = settings.Resolve(input);
-        if (Invalid(settings.Validate(new SourceSettingsInput { Prometheus = input }), "Prometheus:") is { } invalid)
+        if (errors.Count == 0)
         {
-            return invalid;
+            CheckTarget(errors, PrometheusUrl, options.Url, "Prometheus");
         }
-        if (string.IsNullOrWhiteSpace(options.Url))
+        if (errors.Count > 0)
         {
-            return SourceTestResult.Failed("Prometheus:Url is empty: there is no Prometheus to test.");
+            return SourceTestResult.Invalid(Done(errors));
         }
         var auth = options switch
         {
@@ -65,29 +79,30 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
         };
         var credential = options.BearerToken.Length > 0 ? "the bearer token"
             : options.BasicAuthUser.Length > 0 ? "the basic-auth user and password" : null;
-        var http = new Probe("Prometheus", options.Url, options.Timeout, auth, credential, "is this Prometheus? Check the URL and any path prefix", clients);
+        var http = new Probe(this, "Prometheus", "a Prometheus API", options.Url, options.Timeout, auth, credential);
 
         var build = await http.GetJsonAsync("api/v1/status/buildinfo", cancellationToken);
         if (build.Failure is { } f1)
         {
             return f1;
         }
-        var targets = await http.GetJsonAsync("api/v1/targets?state=active", cancellationToken);
-        if (targets.Failure is { } f2)
+        var active = await http.GetJsonAsync("api/v1/targets?state=active", cancellationToken);
+        if (active.Failure is { } f2)
         {
             return f2;
         }
-        return http.Read(() => Found(build.Root, targets.Root, http.Shown));
+        return http.Read(() => Found(build.Root, active.Root, http.Shown));
     }
 
     private static SourceTestResult Found(JsonElement build, JsonElement targets, string shown)
     {
-        var version = build.GetProperty("data").GetProperty("version").GetString();
+        var version = Version(build.GetProperty("data").GetProperty("version").GetString());
         var active = targets.GetProperty("data").GetProperty("activeTargets").EnumerateArray().ToList();
         var up = active.Count(t => t.GetProperty("health").GetString() == "up");
+        // Labels and health words only: a target's error text is the answer's own prose, not echoed.
         var details = active.Where(t => t.GetProperty("health").GetString() != "up")
-            .Select(t => $"{Label(t, "job")} {Label(t, "instance")}: {t.GetProperty("health").GetString()}" +
-                (t.TryGetProperty("lastError", out var e) && e.GetString() is { Length: > 0 } error ? $" ({error})" : ""))
+            .Take(20)
+            .Select(t => $"{Label(t, "job")} {Label(t, "instance")}: {Word(t.GetProperty("health").GetString())}")
             .ToList();
         return new SourceTestResult(active.Count == 0 ? SourceTestOutcome.Warning : SourceTestOutcome.Ok,
             $"Prometheus {version} at {shown}: {up} of {active.Count} targets up.", details);
@@ -95,18 +110,18 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
 
     public async Task<SourceTestResult> TestAsync(AlertmanagerSourceInput input, CancellationToken cancellationToken)
     {
+        var errors = Mine(settings.Validate(new SourceSettingsInput { Alertmanager = input }), "Alertmanager:");
         var options = settings.Resolve(input);
-        if (Invalid(settings.Validate(new SourceSettingsInput { Alertmanager = input }), "Alertmanager:") is { } invalid)
+        if (errors.Count == 0)
         {
-            return invalid;
+            CheckTarget(errors, AlertmanagerUrl, options.Url, "Alertmanager");
         }
-        if (string.IsNullOrWhiteSpace(options.Url))
+        if (errors.Count > 0)
         {
-            return SourceTestResult.Failed("Alertmanager:Url is empty: there is no Alertmanager to test.");
+            return SourceTestResult.Invalid(Done(errors));
         }
         var auth = options.BearerToken.Length > 0 ? new AuthenticationHeaderValue("Bearer", options.BearerToken) : null;
-        var http = new Probe("Alertmanager", options.Url, options.Timeout, auth, auth is null ? null : "the bearer token",
-            "is this Alertmanager (API v2)? Check the URL and any path prefix", clients);
+        var http = new Probe(this, "Alertmanager", "an Alertmanager API (v2)", options.Url, options.Timeout, auth, auth is null ? null : "the bearer token");
         var status = await http.GetJsonAsync("api/v2/status", cancellationToken);
         if (status.Failure is { } f1)
         {
@@ -119,26 +134,41 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
         }
         return http.Read(() =>
         {
-            var version = status.Root.GetProperty("versionInfo").GetProperty("version").GetString();
+            var version = Version(status.Root.GetProperty("versionInfo").GetProperty("version").GetString());
             var cluster = status.Root.GetProperty("cluster");
             var peers = cluster.TryGetProperty("peers", out var p) && p.ValueKind == JsonValueKind.Array ? p.GetArrayLength() : 0;
             return new SourceTestResult(SourceTestOutcome.Ok,
-                $"Alertmanager {version} at {http.Shown}: cluster {cluster.GetProperty("status").GetString()} ({Count(peers, "peer")}), {Count(alerts.Root.GetArrayLength(), "active alert")}.", []);
+                $"Alertmanager {version} at {http.Shown}: cluster {Word(cluster.GetProperty("status").GetString())} ({Count(peers, "peer")}), {Count(alerts.Root.GetArrayLength(), "active alert")}.", []);
         });
     }
 
     public async Task<SourceTestResult> TestAsync(ScrapeTargetInput input, CancellationToken cancellationToken)
     {
-        var what = $"Scrape target '{input.Name}'";
-        var target = settings.Resolve(input);
-        if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        var errors = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        if (!IsValidName(input.Name))
         {
-            return SourceTestResult.Failed($"Ingest:ScrapeTargets:{input.Name}:Url must be an absolute http(s) URL (got '{target.Url}').");
+            Add(errors, ScrapeTargets, $"{ScrapeTargets}: target name must be {NameRule}.");
+            return SourceTestResult.Invalid(Done(errors));
         }
+        var what = $"Scrape target '{input.Name}'";
+        var key = ScrapeUrl(input.Name);
+        var target = settings.Resolve(input, errors);
+        if (errors.Count == 0 && (!Uri.TryCreate(target.Url, UriKind.Absolute, out var checkedUrl) || checkedUrl.Scheme is not ("http" or "https")))
+        {
+            Add(errors, key, $"{key} must be an absolute http(s) URL (got '{Clip(target.Url)}').");
+        }
+        if (errors.Count == 0)
+        {
+            CheckTarget(errors, key, target.Url, what);
+        }
+        if (errors.Count > 0)
+        {
+            return SourceTestResult.Invalid(Done(errors));
+        }
+        var url = new Uri(target.Url);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var wait = TimeSpan.FromSeconds(10);
-        cancel.CancelAfter(wait);
-        var shown = Jobs.Sources.HttpSources.Redacted(url);
+        cancel.CancelAfter(TimeSpan.FromSeconds(10));
+        var shown = UrlRedaction.Redact(target.Url);
         try
         {
             var families = await new MetricsScraper(clients.CreateClient(HttpClientName))
@@ -147,35 +177,49 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
             return new SourceTestResult(families.Count == 0 ? SourceTestOutcome.Warning : SourceTestOutcome.Ok,
                 $"{what} at {shown}: {Count(families.Count, "metric family", "metric families")}, {Count(samples, "sample")}.", []);
         }
-        catch (MetricsScrapeException ex) when (ex.InnerException is HttpRequestException http)
+        catch (MetricsScrapeException ex) when (ex.InnerException is null &&
+            (ex.Message.Contains("HTTP 401", StringComparison.Ordinal) || ex.Message.Contains("HTTP 403", StringComparison.Ordinal)))
         {
-            return SourceTestResult.Failed($"{what} at {shown}: {Transport(http)}");
+            LogFailed(what, shown, ex.Message);
+            return SourceTestResult.Failed($"{what} at {shown}: the endpoint refused the credentials ({(target.BearerToken.Length > 0 ? "check the bearer token" : "it wants a bearer token")}).");
         }
-        catch (MetricsScrapeException ex)
+        catch (Exception ex) when (ex is MetricsScrapeException or ExpositionException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var hint = ex.Message.Contains("HTTP 401", StringComparison.Ordinal) || ex.Message.Contains("HTTP 403", StringComparison.Ordinal)
-                ? (target.BearerToken.Length > 0 ? " (check the bearer token)" : " (the endpoint wants a bearer token)")
-                : "";
-            return SourceTestResult.Failed($"{what}: {ex.Message}{hint}");
-        }
-        catch (ExpositionException ex)
-        {
-            return SourceTestResult.Failed($"{what} at {shown}: not a valid exposition: {ex.Message}");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return SourceTestResult.Failed($"{what} at {shown}: timeout after {Seconds(wait)} s");
+            LogFailed(what, shown, ex is OperationCanceledException ? "no answer within 10 s" : ex.Message);
+            return SourceTestResult.Failed(Unreachable(what, shown, "a Prometheus /metrics endpoint"));
         }
     }
 
     public async Task<SourceTestResult> TestAsync(PostgresTargetInput input, CancellationToken cancellationToken)
     {
-        var what = $"PostgreSQL target '{input.Name}'";
-        if (SourceSettingKeys.TryParse(settings.Resolve(input)) is not { } builder)
+        var errors = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        if (!IsValidName(input.Name))
         {
-            return SourceTestResult.Failed($"Ingest:Postgres:{input.Name} is not a valid PostgreSQL connection string.");
+            Add(errors, Postgres, $"{Postgres}: target name must be {NameRule}.");
+            return SourceTestResult.Invalid(Done(errors));
         }
-        if (builder.Timeout is <= 0 or > 10)
+        var what = $"PostgreSQL target '{input.Name}'";
+        var key = PostgresTarget(input.Name);
+        var connectionString = settings.Resolve(input, errors);
+        var builder = TryParse(connectionString);
+        if (errors.Count == 0 && (string.IsNullOrWhiteSpace(connectionString) || builder is null || string.IsNullOrWhiteSpace(builder.Host)))
+        {
+            Add(errors, key, string.IsNullOrWhiteSpace(connectionString)
+                ? $"{key} is required: a connection string such as Host=db;Port=5432;Database=app;Username=monitor."
+                : $"{key} is not a valid PostgreSQL connection string with a Host.");
+        }
+        if (errors.Count == 0)
+        {
+            foreach (var host in builder!.Host!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                CheckTarget(errors, key, SourceTestTargets.WithoutPort(host), what, isHost: true);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return SourceTestResult.Invalid(Done(errors));
+        }
+        if (builder!.Timeout is <= 0 or > 10)
         {
             builder.Timeout = 10;
         }
@@ -212,95 +256,115 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
             return new SourceTestResult(ok ? SourceTestOutcome.Ok : SourceTestOutcome.Warning,
                 $"{what}: PostgreSQL {version} ({(standby ? "standby" : "primary")}) at {where}, database {database} as {user}.", details);
         }
-        catch (PostgresException ex)
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
         {
-            return SourceTestResult.Failed($"{what}: {ex.MessageText}{PostgresHint(ex.SqlState)}");
+            LogFailed(what, where, $"SQLSTATE {ex.SqlState}");
+            return SourceTestResult.Failed($"{what} at {where}: the server refused the user or password (check them, and that pg_hba.conf lets this user in from the dashboard).");
         }
-        catch (NpgsqlException ex) when (ex.InnerException is SocketException or TimeoutException or IOException)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or FormatException or IOException ||
+            (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return SourceTestResult.Failed(ex.InnerException is TimeoutException
-                ? $"{what} at {where}: timeout after {builder.Timeout} s"
-                : $"{what} at {where}: {Socket(ex.InnerException as SocketException) ?? ex.InnerException!.Message}");
-        }
-        catch (NpgsqlException ex)
-        {
-            return SourceTestResult.Failed($"{what} at {where}: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return SourceTestResult.Failed($"{what} at {where}: timeout after {builder.Timeout} s");
+            LogFailed(what, where, ex is PostgresException pg ? $"SQLSTATE {pg.SqlState}" : $"{ex.GetType().Name}: {ex.InnerException?.Message ?? ex.Message}");
+            return SourceTestResult.Failed(Unreachable(what, where, "a PostgreSQL server that accepts this database"));
         }
     }
 
-    private static string PostgresHint(string sqlState) => sqlState switch
-    {
-        PostgresErrorCodes.InvalidPassword => " (check the password)",
-        PostgresErrorCodes.InvalidAuthorizationSpecification => " (pg_hba.conf does not let this user in from here)",
-        PostgresErrorCodes.InvalidCatalogName => " (check the database name)",
-        _ => $" (SQLSTATE {sqlState})",
-    };
+    /// <summary>The one sentence a client sees for every failure but refused credentials.</summary>
+    private static string Unreachable(string what, string shown, string api) =>
+        $"{what} at {shown}: could not reach it, or it did not answer as {api}. Check the address (and any path prefix); the server log has the details.";
 
-    private static SourceTestResult? Invalid(IReadOnlyDictionary<string, string[]> errors, string prefix)
+    /// <summary>An allowed host, or a 400 naming the field and the rule.</summary>
+    private void CheckTarget(Dictionary<string, List<string>> errors, string key, string? urlOrHost, string what, bool isHost = false)
     {
-        var mine = errors.Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value).ToList();
-        return mine.Count == 0 ? null : new SourceTestResult(SourceTestOutcome.Failed, mine[0], mine.Skip(1).ToList());
+        if (!isHost && string.IsNullOrWhiteSpace(urlOrHost))
+        {
+            Add(errors, key, $"{key} is required: the address of the {what} to test.");
+            return;
+        }
+        var host = isHost ? urlOrHost : Uri.TryCreate(urlOrHost, UriKind.Absolute, out var uri) ? uri.Host : null;
+        if (targets.Check(key, host) is { } refused)
+        {
+            Add(errors, key, refused);
+        }
+    }
+
+    private static Dictionary<string, List<string>> Mine(IReadOnlyDictionary<string, string[]> errors, string prefix) =>
+        errors.Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => e.Key, e => e.Value.ToList(), StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, string[]> Done(Dictionary<string, List<string>> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+    private static SourceTestResult Invalid(string field, string message) => SourceTestResult.Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+        list.Add(message);
     }
 
     private static T Read<T>(JsonElement values) =>
         values.Deserialize<T>(Json) ?? throw new JsonException("no values were sent");
 
     private static string Label(JsonElement target, string name) =>
-        target.TryGetProperty("labels", out var labels) && labels.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
+        target.TryGetProperty("labels", out var labels) && labels.TryGetProperty(name, out var value) ? Word(value.GetString()) : "";
+
+    /// <summary>A word from an answer, as shown: printable and short.</summary>
+    private static string Word(string? text) => Clip(new string((text ?? "").Where(c => !char.IsControl(c)).ToArray()), 100);
+
+    private static string Version(string? text) => text is not null && VersionShape().IsMatch(text) ? text : "(unknown version)";
+
+    private static string Clip(string text, int max = 200) => InputLimits.Clip(text, max);
 
     private static string Count(int n, string one, string? many = null) =>
         $"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? one : many ?? one + "s")}";
 
-    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+    private HttpClient Client() => clients.CreateClient(HttpClientName);
 
-    /// <summary>What a failed connection attempt was, in the words an operator searches for.</summary>
-    internal static string Transport(HttpRequestException ex) =>
-        Socket(ex.InnerException as SocketException) ?? ex.HttpRequestError switch
-        {
-            HttpRequestError.NameResolutionError => "host not found (DNS)",
-            HttpRequestError.SecureConnectionError => $"TLS handshake failed: {ex.InnerException?.Message ?? ex.Message}",
-            HttpRequestError.ConnectionError => $"cannot connect: {ex.InnerException?.Message ?? ex.Message}",
-            _ => ex.Message,
-        };
+    private void LogFailed(string source, string shown, string reason) => TestFailed(log, source, Clip(shown), Clip(reason, 500));
 
-    private static string? Socket(SocketException? ex) => ex?.SocketErrorCode switch
+    [LoggerMessage(Level = LogLevel.Information, Message = "Test connection: {Source} at {Address} failed: {Reason}")]
+    private static partial void TestFailed(ILogger logger, string source, string address, string reason);
+
+    [GeneratedRegex(@"^v?\d+\.\d+(\.\d+)?[0-9A-Za-z.+_~-]{0,40}$")]
+    private static partial Regex VersionShape();
+
+    /// <summary>One HTTP source under test: base URL and credentials; failures become the generic sentence.</summary>
+    private sealed class Probe(SourceConnectionTester tester, string source, string api, string url, TimeSpan timeout, AuthenticationHeaderValue? auth, string? credential)
     {
-        null => null,
-        SocketError.ConnectionRefused => "connection refused",
-        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host not found (DNS)",
-        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "host unreachable",
-        SocketError.TimedOut => "connection timed out",
-        SocketError.ConnectionReset => "connection reset by the server",
-        _ => ex.Message,
-    };
-
-    /// <summary>One HTTP source under test: base URL, credentials, and how its failures are worded.</summary>
-    private sealed class Probe(string source, string url, TimeSpan timeout, AuthenticationHeaderValue? auth, string? credential, string notFoundHint, IHttpClientFactory clients)
-    {
-        private readonly Uri baseAddress = Jobs.Sources.HttpSources.BaseAddress(url);
+        private readonly Uri baseAddress = HttpSources.BaseAddress(url);
         private readonly TimeSpan wait = timeout < MaxWait ? timeout : MaxWait;
 
-        public string Shown => Jobs.Sources.HttpSources.Redacted(new Uri(url)).TrimEnd('/');
+        public string Shown => Clip(HttpSources.Redacted(new Uri(url)).TrimEnd('/'));
 
         public async Task<(JsonElement Root, SourceTestResult? Failure)> GetJsonAsync(string path, CancellationToken cancellationToken)
         {
             var endpoint = new Uri(baseAddress, path);
-            var shownPath = endpoint.AbsolutePath;
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cancel.CancelAfter(wait);
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
                 request.Headers.Authorization = auth;
-                using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancel.Token);
-                var body = await response.Content.ReadAsByteArrayAsync(cancel.Token);
+                using var response = await tester.Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    tester.LogFailed(source, Shown, $"HTTP {(int)response.StatusCode} from {endpoint.AbsolutePath}");
+                    return (default, SourceTestResult.Failed(credential is null
+                        ? $"{source} at {Shown}: HTTP {(int)response.StatusCode}: it wants credentials (set a bearer token or basic auth)."
+                        : $"{source} at {Shown}: HTTP {(int)response.StatusCode}: the credentials were refused (check {credential})."));
+                }
                 if (!response.IsSuccessStatusCode)
                 {
-                    return (default, SourceTestResult.Failed($"{source} at {Shown}: HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {shownPath}{Hint(response)}"));
+                    return Unreachable($"HTTP {(int)response.StatusCode} from {endpoint.AbsolutePath}");
+                }
+                var body = await BoundedBody.ReadAsync(await response.Content.ReadAsStreamAsync(cancel.Token), MaxBodyBytes, cancel.Token);
+                if (body is null)
+                {
+                    return Unreachable($"{endpoint.AbsolutePath} answered more than {MaxBodyBytes} bytes");
                 }
                 try
                 {
@@ -309,21 +373,20 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
                 }
                 catch (JsonException)
                 {
-                    return (default, SourceTestResult.Failed(
-                        $"{source} at {Shown}: {shownPath} answered HTTP {(int)response.StatusCode} but not with JSON (it starts: \"{Preview(body)}\"); {notFoundHint}."));
+                    return Unreachable($"{endpoint.AbsolutePath} answered HTTP {(int)response.StatusCode}, not JSON");
                 }
             }
             catch (HttpRequestException ex)
             {
-                return (default, SourceTestResult.Failed($"{source} at {Shown}: {Transport(ex)}"));
+                return Unreachable($"{ex.HttpRequestError}: {ex.InnerException?.Message ?? ex.Message}");
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return (default, SourceTestResult.Failed($"{source} at {Shown}: timeout after {Seconds(wait)} s"));
+                return Unreachable($"no answer within {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
             }
         }
 
-        /// <summary>Reads what was found; an answer of the wrong shape is named as such.</summary>
+        /// <summary>Reads what was found; an answer of the wrong shape is the generic failure.</summary>
         public SourceTestResult Read(Func<SourceTestResult> found)
         {
             try
@@ -332,25 +395,14 @@ internal sealed class SourceConnectionTester(IHttpClientFactory clients, SourceS
             }
             catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                return SourceTestResult.Failed($"{source} at {Shown}: the answer is not {source} API JSON ({ex.Message}); {notFoundHint}.");
+                return Unreachable($"the answer is not {api} JSON ({ex.Message})").Failure!;
             }
         }
 
-        private string Hint(HttpResponseMessage response) => response.StatusCode switch
+        private (JsonElement Root, SourceTestResult? Failure) Unreachable(string reason)
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => credential is null
-                ? " (it wants credentials: set a bearer token or basic auth)"
-                : $" (check {credential})",
-            HttpStatusCode.NotFound => $" ({notFoundHint})",
-            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
-                $" (it redirects to {response.Headers.Location}; use the final URL)",
-            _ => "",
-        };
-
-        private static string Preview(byte[] body)
-        {
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 60)).ReplaceLineEndings(" ");
-            return body.Length > 60 ? text + "…" : text;
+            tester.LogFailed(source, Shown, reason);
+            return (default, SourceTestResult.Failed(SourceConnectionTester.Unreachable(source, Shown, api)));
         }
     }
 }

@@ -100,6 +100,31 @@ public static partial class SourceSettingKeys
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// Keywords a connection string from the Settings page may not use: they make the server read a file of its own
+    /// (passfile, certificates, keys), hand a Kerberos service to the library, or pass server options.
+    /// </summary>
+    private static readonly string[] Forbidden =
+    [
+        "passfile", "sslcert", "sslcertificate", "sslkey", "rootcertificate", "sslrootcert", "clientcertificate", "clientcertificatekey",
+        "kerberosservicename", "krbsrvname", "includerealm", "includeerrordetail", "options",
+    ];
+
+    /// <summary>The keywords of <paramref name="connectionString"/> that are not allowed, as written.</summary>
+    public static IReadOnlyList<string> ForbiddenKeywords(string connectionString)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder();
+        try
+        {
+            parsed.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return []; // the validator names what does not parse
+        }
+        return [.. parsed.Keys.Cast<string>().Where(k => Forbidden.Contains(k.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()))];
+    }
+
     public static NpgsqlConnectionStringBuilder? TryParse(string? connectionString)
     {
         try

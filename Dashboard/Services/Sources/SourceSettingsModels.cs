@@ -139,10 +139,21 @@ public enum SourceTestOutcome
     Failed,
 }
 
-/// <summary>The answer of a test: one sentence, and what was found (or what is missing).</summary>
+/// <summary>
+/// The answer of a test: one sentence, and what was found (or what is missing). <see cref="Errors"/> is set when the
+/// values were not tested at all because they are invalid (by field, as a 400 problem+json names them).
+/// </summary>
 public sealed record SourceTestResult(SourceTestOutcome Outcome, string Message, IReadOnlyList<string> Details)
 {
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
     public static SourceTestResult Failed(string message) => new(SourceTestOutcome.Failed, message, []);
+
+    public static SourceTestResult Invalid(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var messages = errors.SelectMany(e => e.Value).ToList();
+        return new(SourceTestOutcome.Failed, messages[0], messages.Skip(1).ToList()) { Errors = errors };
+    }
 }
 
 /// <summary>The outcome of a save: the settings now, or errors by configuration key, or forbidden.</summary>

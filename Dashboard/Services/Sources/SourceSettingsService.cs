@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Dashboard.Domain.Security;
 using Dashboard.Hosting;
 using Dashboard.Jobs.Security;
 using Dashboard.Jobs.Settings;
@@ -68,11 +69,12 @@ internal sealed class SourceSettingsService(
         var last = await db.AuditLog.AsNoTracking().Where(e => e.Action == AuditAction).OrderByDescending(e => e.At).FirstOrDefaultAsync(cancellationToken);
         return new SourceSettingsView
         {
-            Prometheus = new PrometheusSourceView(p.Url, p.Timeout.TotalSeconds, p.MaxRetries, p.BasicAuthUser,
+            // URLs as shown: credentials written into one (user:pass@, ?token=) never leave the server.
+            Prometheus = new PrometheusSourceView(UrlRedaction.Redact(p.Url), p.Timeout.TotalSeconds, p.MaxRetries, p.BasicAuthUser,
                 SecretState.Of(p.BasicAuthPassword), SecretState.Of(p.BearerToken)),
-            Alertmanager = new AlertmanagerSourceView(a.Url, a.Timeout.TotalSeconds, SecretState.Of(a.BearerToken)),
+            Alertmanager = new AlertmanagerSourceView(UrlRedaction.Redact(a.Url), a.Timeout.TotalSeconds, SecretState.Of(a.BearerToken)),
             ScrapeTargets = [.. i.ScrapeTargets.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase)
-                .Select(t => new ScrapeTargetView(t.Key, t.Value.Url, SecretState.Of(t.Value.BearerToken), TargetOrigin(ScrapeTargets, t.Key)))],
+                .Select(t => new ScrapeTargetView(t.Key, UrlRedaction.Redact(t.Value.Url), SecretState.Of(t.Value.BearerToken), TargetOrigin(ScrapeTargets, t.Key)))],
             Postgres = [.. i.Postgres.OrderBy(t => t.Key, StringComparer.OrdinalIgnoreCase)
                 .Select(t => new PostgresTargetView(t.Key, WithoutPassword(t.Value) ?? "(not a valid connection string)",
                     SecretState.Of(TryParse(t.Value)?.Password), TargetOrigin(Postgres, t.Key)))],
@@ -188,16 +190,28 @@ internal sealed class SourceSettingsService(
         };
     }
 
-    /// <summary>A scrape target as the form describes it, a blank token filled from the target of that name.</summary>
-    public ScrapeTargetOptions Resolve(ScrapeTargetInput input) => new()
+    /// <summary>
+    /// A scrape target as the form describes it, a blank token filled from the target of that name only while the
+    /// URL keeps the origin the token was saved for; <paramref name="errors"/> gets what is wrong with the input.
+    /// </summary>
+    public ScrapeTargetOptions Resolve(ScrapeTargetInput input, Dictionary<string, List<string>> errors)
     {
-        Url = input.Url?.Trim() ?? configuration[ScrapeUrl(input.Name)] ?? "",
-        BearerToken = Secret(configuration[ScrapeToken(input.Name)], input.BearerToken) ?? "",
-    };
+        var savedFor = configuration[ScrapeUrl(input.Name)];
+        var url = input.Url?.Trim() ?? savedFor ?? "";
+        CheckUrl(errors, ScrapeUrl(input.Name), url, "the bearer token field");
+        return new ScrapeTargetOptions
+        {
+            Url = url,
+            BearerToken = BoundSecret(errors, ScrapeToken(input.Name), configuration[ScrapeToken(input.Name)], input.BearerToken, savedFor, url) ?? "",
+        };
+    }
 
-    /// <summary>A PostgreSQL connection string as the form describes it, a blank password filled from the target of that name.</summary>
-    public string Resolve(PostgresTargetInput input) =>
-        ComposeConnectionString(configuration[PostgresTarget(input.Name)], input.ConnectionString, input.Password) ?? "";
+    /// <summary>
+    /// A PostgreSQL connection string as the form describes it, a blank password filled from the target of that name
+    /// only while host, port and database stay the same; <paramref name="errors"/> gets what is wrong with the input.
+    /// </summary>
+    public string Resolve(PostgresTargetInput input, Dictionary<string, List<string>> errors) =>
+        ComposeConnectionString(errors, PostgresTarget(input.Name), configuration[PostgresTarget(input.Name)], input.ConnectionString, input.Password) ?? "";
 
     private Dictionary<string, string?> Current()
     {
@@ -242,8 +256,11 @@ internal sealed class SourceSettingsService(
             ApplyTargets(ScrapeTargets, scrape.Select(t => t.Name).ToList(), desired, errors, name => [ScrapeUrl(name), ScrapeToken(name)]);
             foreach (var t in scrape.Where(t => IsValidName(t.Name)))
             {
-                desired[ScrapeUrl(t.Name)] = t.Url?.Trim() ?? "";
-                desired[ScrapeToken(t.Name)] = Secret(current.GetValueOrDefault(ScrapeToken(t.Name)), t.BearerToken);
+                var url = t.Url?.Trim() ?? "";
+                CheckUrl(errors, ScrapeUrl(t.Name), url, "the bearer token field");
+                desired[ScrapeUrl(t.Name)] = url;
+                desired[ScrapeToken(t.Name)] = BoundSecret(errors, ScrapeToken(t.Name), current.GetValueOrDefault(ScrapeToken(t.Name)), t.BearerToken,
+                    current.GetValueOrDefault(ScrapeUrl(t.Name)), url);
             }
         }
         if (input.Postgres is { } postgres)
@@ -251,7 +268,7 @@ internal sealed class SourceSettingsService(
             ApplyTargets(Postgres, postgres.Select(t => t.Name).ToList(), desired, errors, name => [PostgresTarget(name)]);
             foreach (var t in postgres.Where(t => IsValidName(t.Name)))
             {
-                desired[PostgresTarget(t.Name)] = ComposeConnectionString(current.GetValueOrDefault(PostgresTarget(t.Name)), t.ConnectionString, t.Password) ?? "";
+                desired[PostgresTarget(t.Name)] = ComposeConnectionString(errors, PostgresTarget(t.Name), current.GetValueOrDefault(PostgresTarget(t.Name)), t.ConnectionString, t.Password) ?? "";
             }
         }
 
@@ -298,22 +315,38 @@ internal sealed class SourceSettingsService(
 
     private static void ApplyPrometheus(PrometheusSourceInput p, Dictionary<string, string?> desired, Dictionary<string, List<string>> errors)
     {
+        var savedFor = desired.GetValueOrDefault(PrometheusUrl);
         SetText(desired, PrometheusUrl, p.Url);
+        if (p.Url is not null)
+        {
+            CheckUrl(errors, PrometheusUrl, desired[PrometheusUrl]!, "Prometheus:BasicAuthUser/BasicAuthPassword or Prometheus:BearerToken");
+        }
+        var sendTo = desired.GetValueOrDefault(PrometheusUrl);
         SetTimeout(desired, errors, PrometheusTimeout, p.TimeoutSeconds);
         if (p.MaxRetries is { } retries)
         {
             desired[PrometheusMaxRetries] = retries.ToString(CultureInfo.InvariantCulture);
         }
         SetText(desired, PrometheusBasicAuthUser, p.BasicAuthUser);
-        desired[PrometheusBasicAuthPassword] = Secret(desired.GetValueOrDefault(PrometheusBasicAuthPassword), p.BasicAuthPassword);
-        desired[PrometheusBearerToken] = Secret(desired.GetValueOrDefault(PrometheusBearerToken), p.BearerToken);
+        if (p.BasicAuthUser is not null && InputLimits.CheckText(PrometheusBasicAuthUser, p.BasicAuthUser, BasicAuthUserLength) is { } bad)
+        {
+            Add(errors, PrometheusBasicAuthUser, bad);
+        }
+        desired[PrometheusBasicAuthPassword] = BoundSecret(errors, PrometheusBasicAuthPassword, desired.GetValueOrDefault(PrometheusBasicAuthPassword), p.BasicAuthPassword, savedFor, sendTo);
+        desired[PrometheusBearerToken] = BoundSecret(errors, PrometheusBearerToken, desired.GetValueOrDefault(PrometheusBearerToken), p.BearerToken, savedFor, sendTo);
     }
 
     private static void ApplyAlertmanager(AlertmanagerSourceInput a, Dictionary<string, string?> desired, Dictionary<string, List<string>> errors)
     {
+        var savedFor = desired.GetValueOrDefault(AlertmanagerUrl);
         SetText(desired, AlertmanagerUrl, a.Url);
+        if (a.Url is not null)
+        {
+            CheckUrl(errors, AlertmanagerUrl, desired[AlertmanagerUrl]!, "Alertmanager:BearerToken");
+        }
         SetTimeout(desired, errors, AlertmanagerTimeout, a.TimeoutSeconds);
-        desired[AlertmanagerBearerToken] = Secret(desired.GetValueOrDefault(AlertmanagerBearerToken), a.BearerToken);
+        desired[AlertmanagerBearerToken] = BoundSecret(errors, AlertmanagerBearerToken, desired.GetValueOrDefault(AlertmanagerBearerToken), a.BearerToken,
+            savedFor, desired.GetValueOrDefault(AlertmanagerUrl));
     }
 
     /// <summary>Names checked; targets left out of the list are removed, unless the configuration files define them.</summary>
@@ -374,36 +407,95 @@ internal sealed class SourceSettingsService(
         desired[key] = Format(TimeSpan.FromSeconds(s));
     }
 
-    /// <summary>Keep (absent or blank), replace (a value) or remove (clear) a secret.</summary>
-    private static string? Secret(string? current, SecretInput? input) => input switch
+    /// <summary>The longest basic-auth user name (the Authorization header carries it).</summary>
+    public const int BasicAuthUserLength = 256;
+
+    /// <summary>
+    /// Keep (absent or blank), replace (a value) or remove (clear) a secret. A kept secret stays bound to the origin
+    /// it was saved for (<paramref name="savedFor"/>): when the address moves to another scheme, host or port, a blank
+    /// field is an error ("re-enter it") and the old secret is dropped, never sent to the new address.
+    /// </summary>
+    private static string? BoundSecret(Dictionary<string, List<string>> errors, string key, string? current, SecretInput? input, string? savedFor, string? sendTo)
     {
-        { Clear: true } => "",
-        { Value: { Length: > 0 } value } => value,
-        _ => current,
-    };
+        switch (input)
+        {
+            case { Clear: true }:
+                return "";
+            case { Value: { Length: > 0 } value }:
+                if (InputLimits.CheckText(key, value, InputLimits.SecretLength) is { } bad)
+                {
+                    Add(errors, key, bad); // the value itself is never echoed
+                }
+                return value;
+        }
+        if (string.IsNullOrEmpty(current) || SecretOrigin.MayReuse(savedFor, sendTo))
+        {
+            return current;
+        }
+        Add(errors, key, SecretMoved(key, SecretOrigin.Describe(savedFor), SecretOrigin.Describe(sendTo)));
+        return "";
+    }
+
+    private static string SecretMoved(string key, string? savedFor, string? sendTo) =>
+        $"{key}: the stored secret was saved for {savedFor ?? "another address"}; re-enter it for the new address {sendTo ?? ""}".TrimEnd() +
+        " (or clear it). A stored secret is never sent to another address.";
+
+    /// <summary>A source URL: bounded, no control characters, no credentials written into it.</summary>
+    private static void CheckUrl(Dictionary<string, List<string>> errors, string key, string url, string credentialFields)
+    {
+        if (InputLimits.CheckText(key, url, InputLimits.UrlLength) is { } bad)
+        {
+            Add(errors, key, bad);
+        }
+        else if (UrlRedaction.HasUserInfo(url))
+        {
+            Add(errors, key, $"{key} must not contain a user name or password (user:pass@host); use {credentialFields} instead.");
+        }
+    }
 
     /// <summary>
     /// The connection string to store: the form's string with the password it names, or else the
     /// password given separately, or else the one the target has now; "clear" removes it.
     /// </summary>
-    private static string? ComposeConnectionString(string? current, string? form, SecretInput? password)
+    private static string? ComposeConnectionString(Dictionary<string, List<string>> errors, string key, string? current, string? form, SecretInput? password)
     {
         if (form is null)
         {
             return current;
         }
+        if (InputLimits.CheckText(key, form, InputLimits.ConnectionStringLength) is { } bad)
+        {
+            Add(errors, key, bad);
+            return "";
+        }
+        // New ones only: a keyword the files (or the environment) already give this target stays theirs.
+        foreach (var keyword in ForbiddenKeywords(form).Except(ForbiddenKeywords(current ?? ""), StringComparer.OrdinalIgnoreCase))
+        {
+            Add(errors, key, $"{key}: keyword {keyword} is not allowed (it makes the server read a file or pass options of its own); connect with host, port, database, user and password.");
+        }
         if (TryParse(form) is not { } builder)
         {
             return form; // the validator names what does not parse
         }
+        if (password is { Value: { Length: > 0 } typed } && InputLimits.CheckText(key + " password", typed, InputLimits.SecretLength) is { } badPassword)
+        {
+            Add(errors, key, badPassword);
+        }
         var now = TryParse(current);
+        var sameOrigin = now is not null && SecretOrigin.MayReuse(
+            SecretOrigin.OfDatabase(now.Host, now.Port, now.Database), SecretOrigin.OfDatabase(builder.Host, builder.Port, builder.Database));
+        var keep = password is not ({ Clear: true } or { Value.Length: > 0 }) && string.IsNullOrEmpty(builder.Password);
+        if (keep && !string.IsNullOrEmpty(now?.Password) && !sameOrigin)
+        {
+            Add(errors, key, SecretMoved(key, $"{now.Host}:{now.Port}/{now.Database}", $"{builder.Host}:{builder.Port}/{builder.Database}"));
+        }
         builder.Password = password switch
         {
             { Clear: true } => null,
             { Value: { Length: > 0 } value } => value,
-            _ => string.IsNullOrEmpty(builder.Password) ? now?.Password : builder.Password,
+            _ => !string.IsNullOrEmpty(builder.Password) ? builder.Password : sameOrigin ? now?.Password : null,
         };
-        if (string.IsNullOrEmpty(builder.SslPassword) && password is not { Clear: true })
+        if (string.IsNullOrEmpty(builder.SslPassword) && password is not { Clear: true } && sameOrigin)
         {
             builder.SslPassword = now?.SslPassword;
         }
