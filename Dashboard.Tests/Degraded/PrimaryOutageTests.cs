@@ -59,6 +59,11 @@ public sealed class PrimaryOutageTests(DashboardAppFactory app)
                 Assert.Contains("data-testid=\"read-only-banner\"", html);
                 Assert.All(Banner, text => Assert.Contains(text, html));
             }
+            // Signing in stores nothing, so a person can still sign in and read.
+            using var designerPages = await app.SignInAsync(app.For("designer").Email, app.For("designer").Password);
+            var designerPage = await designerPages.GetAsync("/designer");
+            Assert.Equal(HttpStatusCode.OK, designerPage.StatusCode);
+            Assert.Contains("data-testid=\"read-only-banner\"", await designerPage.Content.ReadAsStringAsync());
             var catalog = await pmApi.GetAsync("/api/v1/catalog");
             Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
             Assert.NotEmpty((await catalog.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());

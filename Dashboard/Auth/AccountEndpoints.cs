@@ -28,7 +28,18 @@ internal static class AccountEndpoints
                     return TooManyRequests.Result(wait);
                 }
                 // Never lock the account on failures: anybody could lock anybody out (decision 027).
-                var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: false);
+                // Sign-in stores nothing (failures are counted in memory), so it works while read-only: the user
+                // store is read from the replica then. Should Identity want to write (a password rehash), say so.
+                Microsoft.AspNetCore.Identity.SignInResult result;
+                try
+                {
+                    result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: false);
+                }
+                catch (Exception ex) when (ReadOnlyGuard.IsReadOnlyFailure(ex) || DatabaseFailure.Is(ex))
+                {
+                    log.LogWarning("Sign-in could not be completed: the user database is unreachable ({Error})", ex.Message);
+                    return Results.LocalRedirect($"/account/login?error=unavailable&returnUrl={Uri.EscapeDataString(target)}");
+                }
                 if (result.Succeeded)
                 {
                     throttle.Succeeded(email, address);
@@ -40,6 +51,7 @@ internal static class AccountEndpoints
                 return Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(target)}");
             })
             .AllowAnonymous()
+            .AllowWhileReadOnly()
             .RequireRateLimiting(RateLimitRegistration.SignIn)
             .DisableAntiforgery()
             .AddEndpointFilter<AntiforgeryFilter>();
