@@ -47,6 +47,10 @@ public sealed class PipelineTests(DashboardAppFactory app)
     [Fact]
     public async Task WriteContext_Query_LandsOnPrimary()
     {
+        // While the app is read-only (decision 028) the write factory hands out the replica on purpose: a test that
+        // terminates a backend trips it for a probe interval, so ask once the app is writable again.
+        var primary = app.Services.GetRequiredService<Dashboard.Jobs.Storage.Primary.PrimaryStatus>();
+        await Eventually.WaitForAsync(() => Task.FromResult(primary.IsReadOnly), r => !r, TimeSpan.FromSeconds(30), "the app to be writable");
         var writes = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await using var db = await writes.CreateDbContextAsync();
 
