@@ -11,8 +11,15 @@ namespace Dashboard.Tests.Web;
 public sealed class GaugeGridTests : MudBunitContext
 {
     private readonly LiveFeed feed = new();
+    private LastHourLoader? loader;
 
-    public GaugeGridTests() => Services.AddSingleton(feed);
+    public GaugeGridTests()
+    {
+        Services.AddSingleton(feed);
+        // Built on first use, so a test sets its history loader before rendering.
+        Services.AddSingleton(_ => new GaugeBoard(feed, loader));
+        Services.AddSingleton<Dashboard.Components.Shared.SharedMarkup>();
+    }
 
     private static GaugeBatch Batch(DateTimeOffset at, params GaugeSnapshot[] gauges) => new(at, gauges);
 
@@ -59,7 +66,6 @@ public sealed class GaugeGridTests : MudBunitContext
             GaugeSnapshots.Evaluate(MetricIds.PaymentSuccess, 99.1)));
         var cut = Render<GaugeGrid>();
         Assert.Equal("Ok", StatusOf(cut, MetricIds.Cpu)); // the latest batch, at once, without waiting for the next
-        var cpuGauge = cut.FindComponents<SaturationGauge>().Single(g => g.Instance.Gauge.MetricId == MetricIds.Cpu).Instance;
 
         var later = GaugeSnapshots.Now.AddSeconds(15);
         feed.Publish(Batch(later,
@@ -69,8 +75,25 @@ public sealed class GaugeGridTests : MudBunitContext
         cut.WaitForAssertion(() => Assert.Equal("Critical", StatusOf(cut, MetricIds.Cpu)));
         Assert.Equal("Critical", StatusOf(cut, MetricIds.PaymentSuccess));
         Assert.Equal("Saturation now: 2 critical of 2 gauges", cut.Find("[data-testid='gauges-title']").TextContent.Trim());
-        // Same component instance, new parameters: the grid was updated, not rebuilt.
-        Assert.Same(cpuGauge, cut.FindComponents<SaturationGauge>().Single(g => g.Instance.Gauge.MetricId == MetricIds.Cpu).Instance);
+    }
+
+    [Fact]
+    public void Grid_TwoPagesOpen_ShareOneRenderingOfEachGauge()
+    {
+        feed.Publish(Batch(GaugeSnapshots.Now, GaugeSnapshots.Evaluate(MetricIds.Cpu, 40), GaugeSnapshots.Evaluate(MetricIds.Memory, 50)));
+        var markup = Services.GetRequiredService<Dashboard.Components.Shared.SharedMarkup>();
+
+        var first = Render<GaugeGrid>();
+        var second = Render<GaugeGrid>();
+
+        // One slot per gauge, not per page: the second page reused the first one's HTML.
+        Assert.Equal(2, markup.Count);
+        Assert.Equal(first.Find("[data-metric='cpu']").OuterHtml, second.Find("[data-metric='cpu']").OuterHtml);
+        var later = GaugeSnapshots.Now.AddSeconds(15);
+        feed.Publish(Batch(later, GaugeSnapshots.Evaluate(MetricIds.Cpu, 93, now: later), GaugeSnapshots.Evaluate(MetricIds.Memory, 50, now: later)));
+        first.WaitForAssertion(() => Assert.Equal("Critical", StatusOf(first, MetricIds.Cpu)));
+        second.WaitForAssertion(() => Assert.Equal("Critical", StatusOf(second, MetricIds.Cpu)));
+        Assert.Equal(2, markup.Count);
     }
 
     [Fact]
@@ -116,7 +139,7 @@ public sealed class GaugeGridTests : MudBunitContext
         var history = Enumerable.Range(1, 30)
             .Select(i => (At: GaugeSnapshots.Now - TimeSpan.FromMinutes(31 - i), Value: 30.0 + i))
             .ToList();
-        LastHourLoader loader = (metric, _) =>
+        loader = (metric, _) =>
         {
             calls.Add(metric);
             IReadOnlyDictionary<string, IReadOnlyList<(DateTimeOffset At, double Value)>> result =
@@ -125,7 +148,8 @@ public sealed class GaugeGridTests : MudBunitContext
         };
         feed.Publish(Batch(GaugeSnapshots.Now, GaugeSnapshots.Evaluate(MetricIds.Cpu, 61), GaugeSnapshots.Evaluate(MetricIds.Disk, 40)));
 
-        var cut = Render<GaugeGrid>(p => p.Add(g => g.LoadLastHour, loader));
+        var cut = Render<GaugeGrid>();
+        var secondPage = Render<GaugeGrid>();
 
         // 30 points of history plus the live value the batch carried.
         cut.WaitForAssertion(() => Assert.Equal("31", cut.Find("[data-metric='cpu'] [data-testid='sparkline']").GetAttribute("data-points")));
@@ -135,40 +159,36 @@ public sealed class GaugeGridTests : MudBunitContext
         feed.Publish(Batch(later, GaugeSnapshots.Evaluate(MetricIds.Cpu, 62, now: later), GaugeSnapshots.Evaluate(MetricIds.Disk, 40, now: later)));
 
         cut.WaitForAssertion(() => Assert.Equal("32", cut.Find("[data-metric='cpu'] [data-testid='sparkline']").GetAttribute("data-points")));
+        secondPage.WaitForAssertion(() => Assert.Equal("32", secondPage.Find("[data-metric='cpu'] [data-testid='sparkline']").GetAttribute("data-points")));
+        // Once per metric for the process, not once per open page.
         Assert.Equal([MetricIds.Cpu, MetricIds.Disk], calls.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Grid_HistoryLoaderFails_GaugesStayLiveAndSaySo()
     {
-        LastHourLoader loader = (_, _) => throw new InvalidOperationException("replica unreachable");
+        loader = (_, _) => throw new InvalidOperationException("replica unreachable");
         feed.Publish(Batch(GaugeSnapshots.Now, GaugeSnapshots.Evaluate(MetricIds.ErrorRate, 0.2)));
 
-        var cut = Render<GaugeGrid>(p => p.Add(g => g.LoadLastHour, loader));
+        var cut = Render<GaugeGrid>();
 
         cut.WaitForAssertion(() => Assert.Equal("Sparklines unavailable: replica unreachable", cut.Find("[data-testid='gauges-history-error']").TextContent.Trim()));
         Assert.Equal("Ok", StatusOf(cut, MetricIds.ErrorRate));
     }
 
     [Fact]
-    public async Task Grid_Disposed_StopsFollowingTheFeed()
+    public async Task Grid_Disposed_StopsFollowingTheBoard()
     {
-        var calls = new ConcurrentBag<string>();
-        LastHourLoader loader = (metric, _) =>
-        {
-            calls.Add(metric);
-            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<(DateTimeOffset At, double Value)>>>(
-                new Dictionary<string, IReadOnlyList<(DateTimeOffset At, double Value)>>());
-        };
         feed.Publish(Batch(GaugeSnapshots.Now, GaugeSnapshots.Evaluate(MetricIds.Cpu, 10)));
-        var cut = Render<GaugeGrid>(p => p.Add(g => g.LoadLastHour, loader));
-        cut.WaitForAssertion(() => Assert.Contains(MetricIds.Cpu, calls));
+        var board = Services.GetRequiredService<GaugeBoard>();
+        var cut = Render<GaugeGrid>();
+        Assert.Equal(1, board.Watchers);
 
         await DisposeComponentsAsync();
-        // A subscribed grid would load the new metric's history on this batch.
-        feed.Publish(Batch(GaugeSnapshots.Now.AddSeconds(15), GaugeSnapshots.Evaluate(MetricIds.QueueDepth, 5)));
-        await Renderer.Dispatcher.InvokeAsync(() => { }); // let any handed-off work run
 
-        Assert.DoesNotContain(MetricIds.QueueDepth, calls);
+        Assert.Equal(0, board.Watchers);
+        // The board itself keeps following the feed for the next page.
+        feed.Publish(Batch(GaugeSnapshots.Now.AddSeconds(15), GaugeSnapshots.Evaluate(MetricIds.QueueDepth, 5)));
+        Assert.Equal(GaugeSnapshots.Now.AddSeconds(15), board.Current?.Batch.PublishedAt);
     }
 }

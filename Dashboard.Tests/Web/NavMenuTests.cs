@@ -44,4 +44,22 @@ public sealed class NavMenuTests : BunitContext
 
         Assert.Empty(menu.FindAll("[data-nav]"));
     }
+
+    [Fact]
+    public void NavMenu_Navigation_MarksTheCurrentViewOnly()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "owner"), new Claim(ClaimTypes.Role, "owner")], "test"));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/");
+        var menu = Render<NavMenu>(p => p.Add(m => m.User, user));
+        string[] Active() => [.. menu.FindAll("a.active").Select(e => e.GetAttribute("data-nav")!)];
+        Assert.Equal(["Overview"], Active());
+
+        navigation.NavigateTo("/settings/resources?x=1");
+
+        menu.WaitForAssertion(() => Assert.Equal(["Settings"], Active()));
+        Assert.Equal("page", menu.Find("a.active").GetAttribute("aria-current"));
+        navigation.NavigateTo("/pm");
+        menu.WaitForAssertion(() => Assert.Equal(["PM"], Active()));
+    }
 }

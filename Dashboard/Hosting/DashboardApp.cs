@@ -48,6 +48,11 @@ internal static class DashboardApp
         // UI and API
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        // Shared by every circuit (decision 035): the live gauges' state and display-only markup.
+        builder.Services.AddSingleton<Components.Shared.SharedMarkup>();
+        builder.Services.AddSingleton(sp => new Components.Live.GaugeBoard(
+            sp.GetRequiredService<Jobs.Live.LiveFeed>(),
+            Components.Live.GaugeHistory.From(sp.GetRequiredService<Jobs.Storage.ObservationHistory>(), sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
         builder.Services.AddScoped<RulesInputSource>();

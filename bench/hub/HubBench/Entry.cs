@@ -35,6 +35,8 @@ public static class Entry
                 var clients = int.Parse(Opt("--clients", "1000"), CultureInfo.InvariantCulture);
                 var seconds = int.Parse(Opt("--seconds", "60"), CultureInfo.InvariantCulture);
                 var circuits = int.Parse(Opt("--circuits", "30"), CultureInfo.InvariantCulture);
+                // Pages measured one after another, each in a fresh dashboard process (no circuit of the previous page left).
+                var circuitPages = Opt("--pages", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var only = Opt("--only", "all");
                 var settings = Opt("--settings", Environment.GetEnvironmentVariable("DASHBOARD_STACK_SETTINGS") ?? "");
                 if (!File.Exists(settings))
@@ -52,7 +54,10 @@ public static class Entry
                 }
                 if (only is "all" or "circuits")
                 {
-                    await CircuitRunAsync(circuits, settings, outDir);
+                    foreach (var path in circuitPages)
+                    {
+                        await CircuitRunAsync(circuits, path, settings, outDir);
+                    }
                 }
                 return 0;
             default:
@@ -329,9 +334,9 @@ public static class Entry
 
     // ---------------------------------------------------------------- Blazor circuits
 
-    private static async Task CircuitRunAsync(int count, string settings, string outDir)
+    private static async Task CircuitRunAsync(int count, string path, string settings, string outDir)
     {
-        Log("--- circuits: starting the dashboard");
+        Log($"--- circuits on {path}: starting the dashboard");
         await using var child = await StartChildAsync("dashboard", settings, outDir);
         var owner = JsonSerializer.Deserialize<List<DemoCredential>>(await File.ReadAllTextAsync(child.CredentialsPath!), Web)!.First(c => c.Role == "owner");
 
@@ -363,23 +368,31 @@ public static class Entry
         await WaitInteractiveAsync(first);
         await Task.Delay(5000);
 
+        if (path != "/")
+        {
+            await first.GotoAsync(path);
+            await WaitInteractiveAsync(first);
+            await Task.Delay(3000);
+        }
+
         var (heap0, rss0) = await child.SettleAsync();
-        Log($"circuits: baseline (1 overview open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
+        Log($"circuits: baseline (1 page of {path} open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
         var pages = new List<IPage>();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/");
+            await page.GotoAsync(path);
             await WaitInteractiveAsync(page);
             pages.Add(page);
         }
-        Log($"circuits: {count} more overview pages interactive in {watch.Elapsed.TotalSeconds:F1} s");
+        Log($"circuits: {count} more pages of {path} interactive in {watch.Elapsed.TotalSeconds:F1} s");
         await Task.Delay(10_000);
         var rssOpen = child.RssKb();
         var (heap1, rss1) = await child.SettleAsync();
         var result = new
         {
+            page = path,
             circuits = count,
             rssBaselineKb = rss0,
             rssOpenBeforeGcKb = rssOpen,
@@ -392,7 +405,7 @@ public static class Entry
         };
         var json = JsonSerializer.Serialize(result, Indented);
         Log($"circuits RESULT:\n{json}");
-        await File.WriteAllTextAsync(Path.Combine(outDir, $"circuits-{DateTime.UtcNow:yyyyMMddTHHmmss}.json"), json);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"circuits-{path.Trim('/').Replace('/', '-') switch { "" => "overview", var p => p }}-{DateTime.UtcNow:yyyyMMddTHHmmss}.json"), json);
         foreach (var page in pages)
         {
             await page.CloseAsync();
