@@ -47,6 +47,7 @@ internal static class DashboardApp
 
         // UI and API
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        CircuitSettings.Register(builder.Services);
         builder.Services.AddMudServices();
         // Shared by every circuit (decision 035): the live gauges' state and display-only markup.
         builder.Services.AddSingleton<Components.Shared.SharedMarkup>();

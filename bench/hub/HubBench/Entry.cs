@@ -354,6 +354,10 @@ public static class Entry
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
 
+        // A loaded machine (other benches, builds) can take more than Playwright's 30 s to load a page.
+        context.SetDefaultNavigationTimeout(180_000);
+        context.SetDefaultTimeout(180_000);
+
         static Task WaitInteractiveAsync(IPage page) =>
             page.Locator("[data-testid=interactive]").Filter(new LocatorFilterOptions { HasText = "interactive" })
                 .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
