@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Dashboard.Jobs.Storage;
@@ -9,7 +10,7 @@ namespace Dashboard.Jobs.Storage;
 /// few series and many points), and a series' points are only sorted when they did not arrive in
 /// time order.
 /// </summary>
-internal sealed class ObservationBatch
+internal sealed class ObservationBatch : IDisposable
 {
     /// <summary>PostgreSQL's timestamp epoch, 2000-01-01 UTC, in .NET ticks (a multiple of 5 minutes).</summary>
     private static readonly long EpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
@@ -20,9 +21,11 @@ internal sealed class ObservationBatch
     private static ReadOnlySpan<byte> Header =>
         [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
-    private readonly long[] seriesIds;
-    private readonly long[] micros;
-    private readonly double[] values;
+    // Rented from the shared pool (a batch's arrays are large-object-heap sized; allocating them per
+    // batch means full collections of a big heap), returned by Dispose.
+    private long[]? seriesIds;
+    private long[]? micros;
+    private double[]? values;
 
     private ObservationBatch(long[] seriesIds, long[] micros, double[] values, int count, long[] distinctSeries, long[] buckets)
     {
@@ -32,6 +35,15 @@ internal sealed class ObservationBatch
         Count = count;
         DistinctSeriesIds = distinctSeries;
         Buckets = Array.ConvertAll(buckets, ToDateTime);
+        var min = long.MaxValue;
+        var max = long.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            min = Math.Min(min, micros[i]);
+            max = Math.Max(max, micros[i]);
+        }
+        From = ToDateTime(min);
+        To = ToDateTime(max);
     }
 
     /// <summary>Points after de-duplication.</summary>
@@ -41,102 +53,125 @@ internal sealed class ObservationBatch
     public long[] DistinctSeriesIds { get; }
 
     /// <summary>Earliest point (UTC, microsecond precision).</summary>
-    public DateTime From => ToDateTime(MinMicros());
+    public DateTime From { get; }
 
     /// <summary>Latest point (UTC, microsecond precision).</summary>
-    public DateTime To => ToDateTime(MaxMicros());
+    public DateTime To { get; }
 
     /// <summary>The distinct 5-minute buckets the points fall in (for the rollup queue).</summary>
     public DateTime[] Buckets { get; }
 
+    /// <summary>A timestamp as PostgreSQL stores it: microseconds since 2000-01-01 UTC (finer ticks dropped).</summary>
+    public static long ToMicros(DateTimeOffset timestamp) => timestamp.UtcTicks / 10 - EpochTicks / 10;
+
     /// <summary>
-    /// Builds the batch from parallel arrays (point i: series <paramref name="ids"/>[i], time
-    /// <paramref name="times"/>[i], value <paramref name="pointValues"/>[i]), in the order the points arrived.
+    /// Builds the batch from the first <paramref name="count"/> entries of parallel arrays (point i:
+    /// series <paramref name="ids"/>[i], time <paramref name="pointMicros"/>[i] (see <see cref="ToMicros"/>),
+    /// value <paramref name="pointValues"/>[i]), in the order the points arrived. The arrays are only read.
     /// </summary>
-    public static ObservationBatch Create(long[] ids, DateTimeOffset[] times, double[] pointValues)
+    public static ObservationBatch Create(long[] ids, long[] pointMicros, double[] pointValues, int count)
     {
-        var n = ids.Length;
+        var n = count;
         // Dense slot per series, in order of first appearance, and each slot's point count.
         var slotOf = new Dictionary<long, int>();
-        var slots = new int[n];
-        var counts = new List<int>();
-        var lastId = 0L;
-        var lastSlot = -1;
-        for (var i = 0; i < n; i++)
+        var slots = ArrayPool<int>.Shared.Rent(n);
+        var at = ArrayPool<int>.Shared.Rent(n);
+        try
         {
-            var id = ids[i];
-            if (lastSlot < 0 || id != lastId)
+            var counts = new List<int>();
+            var lastId = 0L;
+            var lastSlot = -1;
+            for (var i = 0; i < n; i++)
             {
-                if (!slotOf.TryGetValue(id, out lastSlot))
+                var id = ids[i];
+                if (lastSlot < 0 || id != lastId)
                 {
-                    lastSlot = counts.Count;
-                    slotOf.Add(id, lastSlot);
-                    counts.Add(0);
+                    if (!slotOf.TryGetValue(id, out lastSlot))
+                    {
+                        lastSlot = counts.Count;
+                        slotOf.Add(id, lastSlot);
+                        counts.Add(0);
+                    }
+                    lastId = id;
                 }
-                lastId = id;
+                slots[i] = lastSlot;
+                counts[lastSlot]++;
             }
-            slots[i] = lastSlot;
-            counts[lastSlot]++;
-        }
 
-        // The series in id order, and where each one's points start in key order.
-        var distinct = new long[counts.Count];
-        var order = new int[counts.Count];
-        foreach (var (id, slot) in slotOf)
-        {
-            distinct[slot] = id;
-            order[slot] = slot;
-        }
-        Array.Sort(distinct, order);
-        var next = new int[counts.Count];
-        for (int k = 0, offset = 0; k < order.Length; k++)
-        {
-            next[order[k]] = offset;
-            offset += counts[order[k]];
-        }
-
-        // Stable scatter: within a series the points keep their arrival order.
-        var at = new int[n];
-        var pointMicros = new long[n];
-        for (var i = 0; i < n; i++)
-        {
-            at[next[slots[i]]++] = i;
-            pointMicros[i] = times[i].UtcTicks / 10 - EpochTicks / 10;
-        }
-
-        var outIds = new long[n];
-        var outMicros = new long[n];
-        var outValues = new double[n];
-        var buckets = new HashSet<long>();
-        var count = 0;
-        for (int k = 0, start = 0; k < order.Length; k++)
-        {
-            var length = counts[order[k]];
-            SortByTime(at.AsSpan(start, length), pointMicros);
-            var id = distinct[k];
-            var lastBucket = long.MinValue;
-            for (var p = start; p < start + length; p++)
+            // The series in id order, and where each one's points start in key order.
+            var distinct = new long[counts.Count];
+            var order = new int[counts.Count];
+            foreach (var (id, slot) in slotOf)
             {
-                var i = at[p];
-                var m = pointMicros[i];
-                if (p > start && m == outMicros[count - 1])
-                {
-                    continue; // the same point again: the first one in the batch wins
-                }
-                outIds[count] = id;
-                outMicros[count] = m;
-                outValues[count] = pointValues[i];
-                count++;
-                var bucket = m - ((m % FiveMinuteMicros) + FiveMinuteMicros) % FiveMinuteMicros;
-                if (bucket != lastBucket)
-                {
-                    buckets.Add(bucket);
-                    lastBucket = bucket;
-                }
+                distinct[slot] = id;
+                order[slot] = slot;
             }
-            start += length;
+            Array.Sort(distinct, order);
+            var next = new int[counts.Count];
+            for (int k = 0, offset = 0; k < order.Length; k++)
+            {
+                next[order[k]] = offset;
+                offset += counts[order[k]];
+            }
+
+            // Stable scatter: within a series the points keep their arrival order.
+            for (var i = 0; i < n; i++)
+            {
+                at[next[slots[i]]++] = i;
+            }
+
+            var outIds = ArrayPool<long>.Shared.Rent(n);
+            var outMicros = ArrayPool<long>.Shared.Rent(n);
+            var outValues = ArrayPool<double>.Shared.Rent(n);
+            var buckets = new HashSet<long>();
+            var kept = 0;
+            for (int k = 0, start = 0; k < order.Length; k++)
+            {
+                var length = counts[order[k]];
+                SortByTime(at.AsSpan(start, length), pointMicros);
+                var id = distinct[k];
+                var lastBucket = long.MinValue;
+                for (var p = start; p < start + length; p++)
+                {
+                    var i = at[p];
+                    var m = pointMicros[i];
+                    if (p > start && m == outMicros[kept - 1])
+                    {
+                        continue; // the same point again: the first one in the batch wins
+                    }
+                    outIds[kept] = id;
+                    outMicros[kept] = m;
+                    outValues[kept] = pointValues[i];
+                    kept++;
+                    var bucket = m - ((m % FiveMinuteMicros) + FiveMinuteMicros) % FiveMinuteMicros;
+                    if (bucket != lastBucket)
+                    {
+                        buckets.Add(bucket);
+                        lastBucket = bucket;
+                    }
+                }
+                start += length;
+            }
+            return new ObservationBatch(outIds, outMicros, outValues, kept, distinct, [.. buckets]);
         }
-        return new ObservationBatch(outIds, outMicros, outValues, count, distinct, [.. buckets]);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+            ArrayPool<int>.Shared.Return(at);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (seriesIds is not null)
+        {
+            ArrayPool<long>.Shared.Return(seriesIds);
+            ArrayPool<long>.Shared.Return(micros!);
+            ArrayPool<double>.Shared.Return(values!);
+            seriesIds = null;
+            micros = null;
+            values = null;
+        }
     }
 
     /// <summary>One series' points (indexes into <paramref name="pointMicros"/>) by time, ties in arrival order.</summary>
@@ -161,6 +196,8 @@ internal sealed class ObservationBatch
     /// </summary>
     public async Task WriteCopyAsync(Stream stream, CancellationToken cancellationToken, int chunkBytes = 64 * 1024)
     {
+        ObjectDisposedException.ThrowIf(seriesIds is null, this);
+        var (ids, times, points) = (seriesIds, micros!, values!);
         var buffer = new byte[Math.Max(chunkBytes, 64)];
         Header.CopyTo(buffer);
         var used = Header.Length;
@@ -175,11 +212,11 @@ internal sealed class ObservationBatch
             var row = buffer.AsSpan(used, RowBytes);
             BinaryPrimitives.WriteInt16BigEndian(row, 3);
             BinaryPrimitives.WriteInt32BigEndian(row[2..], 8);
-            BinaryPrimitives.WriteInt64BigEndian(row[6..], seriesIds[i]);
+            BinaryPrimitives.WriteInt64BigEndian(row[6..], ids[i]);
             BinaryPrimitives.WriteInt32BigEndian(row[14..], 8);
-            BinaryPrimitives.WriteInt64BigEndian(row[18..], micros[i]);
+            BinaryPrimitives.WriteInt64BigEndian(row[18..], times[i]);
             BinaryPrimitives.WriteInt32BigEndian(row[26..], 8);
-            BinaryPrimitives.WriteDoubleBigEndian(row[30..], values[i]);
+            BinaryPrimitives.WriteDoubleBigEndian(row[30..], points[i]);
             used += RowBytes;
         }
         if (used + 2 > buffer.Length)
@@ -189,26 +226,6 @@ internal sealed class ObservationBatch
         }
         BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), -1);
         await stream.WriteAsync(buffer.AsMemory(0, used + 2), cancellationToken);
-    }
-
-    private long MinMicros()
-    {
-        var min = long.MaxValue;
-        for (var i = 0; i < Count; i++)
-        {
-            min = Math.Min(min, micros[i]);
-        }
-        return min;
-    }
-
-    private long MaxMicros()
-    {
-        var max = long.MinValue;
-        for (var i = 0; i < Count; i++)
-        {
-            max = Math.Max(max, micros[i]);
-        }
-        return max;
     }
 
     private static DateTime ToDateTime(long microsSince2000) => new(EpochTicks + microsSince2000 * 10, DateTimeKind.Utc);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Dashboard.Jobs.Ingest;
 using Microsoft.Extensions.Logging;
@@ -45,71 +46,81 @@ public sealed class ObservationWriter(
         var newest = now + MaxFutureSkew;
 
         // One pass: the window check, the days to partition, and each point's series id from the
-        // cache (the points of series not cached yet are resolved together below).
-        var ids = new long[observations.Count];
-        var times = new DateTimeOffset[observations.Count];
-        var values = new double[observations.Count];
-        var accepted = 0;
-        var days = new HashSet<DateOnly>();
-        var lastDay = long.MinValue;
-        List<(int Index, Observation Point)>? unresolved = null;
-        foreach (var o in observations)
-        {
-            if (string.IsNullOrEmpty(o.Metric))
-            {
-                throw new ArgumentException("Every observation needs a metric name.", nameof(observations));
-            }
-            if (o.Timestamp < oldest || o.Timestamp > newest)
-            {
-                continue;
-            }
-            if (!seriesIds.TryGetValue((o.Metric, o.Entity), out ids[accepted]))
-            {
-                (unresolved ??= []).Add((accepted, o));
-            }
-            times[accepted] = o.Timestamp;
-            values[accepted] = o.Value;
-            accepted++;
-            var day = o.Timestamp.UtcTicks / TimeSpan.TicksPerDay;
-            if (day != lastDay)
-            {
-                days.Add(DateOnly.FromDayNumber((int)day));
-                lastDay = day;
-            }
-        }
-        var rejected = observations.Count - accepted;
-        if (rejected > 0)
-        {
-            logger.LogWarning("Rejected {Count} observation(s) outside the store's window [{Oldest:O}, {Newest:O}]", rejected, oldest, newest);
-        }
-        if (accepted == 0)
-        {
-            return Count(new ObservationWriteResult(observations.Count, 0, 0, rejected));
-        }
-
-        if (unresolved is not null)
-        {
-            await ResolveSeriesAsync(unresolved.Select(u => (u.Point.Metric, u.Point.Entity)).Distinct().ToList(), cancellationToken);
-            foreach (var (index, point) in unresolved)
-            {
-                ids[index] = seriesIds[(point.Metric, point.Entity)];
-            }
-        }
-        var batch = ObservationBatch.Create(ids[..accepted], times[..accepted], values[..accepted]);
-        await partitions.EnsureAsync(days, cancellationToken);
-        int inserted;
+        // cache (the points of series not cached yet are resolved together below). The arrays are
+        // pooled: a batch's are large-object-heap sized.
+        var ids = ArrayPool<long>.Shared.Rent(observations.Count);
+        var micros = ArrayPool<long>.Shared.Rent(observations.Count);
+        var values = ArrayPool<double>.Shared.Rent(observations.Count);
         try
         {
-            inserted = await CopyAsync(batch, cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName == "observations")
-        {
-            // "no partition of relation found for row": a cached partition was dropped meanwhile.
-            partitions.Forget();
+            var accepted = 0;
+            var days = new HashSet<DateOnly>();
+            var lastDay = long.MinValue;
+            List<(int Index, Observation Point)>? unresolved = null;
+            foreach (var o in observations)
+            {
+                if (string.IsNullOrEmpty(o.Metric))
+                {
+                    throw new ArgumentException("Every observation needs a metric name.", nameof(observations));
+                }
+                if (o.Timestamp < oldest || o.Timestamp > newest)
+                {
+                    continue;
+                }
+                if (!seriesIds.TryGetValue((o.Metric, o.Entity), out ids[accepted]))
+                {
+                    (unresolved ??= []).Add((accepted, o));
+                }
+                micros[accepted] = ObservationBatch.ToMicros(o.Timestamp);
+                values[accepted] = o.Value;
+                accepted++;
+                var day = o.Timestamp.UtcTicks / TimeSpan.TicksPerDay;
+                if (day != lastDay)
+                {
+                    days.Add(DateOnly.FromDayNumber((int)day));
+                    lastDay = day;
+                }
+            }
+            var rejected = observations.Count - accepted;
+            if (rejected > 0)
+            {
+                logger.LogWarning("Rejected {Count} observation(s) outside the store's window [{Oldest:O}, {Newest:O}]", rejected, oldest, newest);
+            }
+            if (accepted == 0)
+            {
+                return Count(new ObservationWriteResult(observations.Count, 0, 0, rejected));
+            }
+
+            if (unresolved is not null)
+            {
+                await ResolveSeriesAsync(unresolved.Select(u => (u.Point.Metric, u.Point.Entity)).Distinct().ToList(), cancellationToken);
+                foreach (var (index, point) in unresolved)
+                {
+                    ids[index] = seriesIds[(point.Metric, point.Entity)];
+                }
+            }
+            using var batch = ObservationBatch.Create(ids, micros, values, accepted);
             await partitions.EnsureAsync(days, cancellationToken);
-            inserted = await CopyAsync(batch, cancellationToken);
+            int inserted;
+            try
+            {
+                inserted = await CopyAsync(batch, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName == "observations")
+            {
+                // "no partition of relation found for row": a cached partition was dropped meanwhile.
+                partitions.Forget();
+                await partitions.EnsureAsync(days, cancellationToken);
+                inserted = await CopyAsync(batch, cancellationToken);
+            }
+            return Count(new ObservationWriteResult(observations.Count, inserted, accepted - inserted, rejected));
         }
-        return Count(new ObservationWriteResult(observations.Count, inserted, accepted - inserted, rejected));
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<long>.Shared.Return(micros);
+            ArrayPool<double>.Shared.Return(values);
+        }
     }
 
     private static ObservationWriteResult Count(ObservationWriteResult result)

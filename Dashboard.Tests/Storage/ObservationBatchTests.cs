@@ -9,12 +9,16 @@ public sealed class ObservationBatchTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static ObservationBatch Create(params (long Series, DateTimeOffset Ts, double Value)[] points) =>
-        ObservationBatch.Create([.. points.Select(p => p.Series)], [.. points.Select(p => p.Ts)], [.. points.Select(p => p.Value)]);
+        ObservationBatch.Create(
+            [.. points.Select(p => p.Series), 77], // a longer array than the batch, as a pooled one is
+            [.. points.Select(p => ObservationBatch.ToMicros(p.Ts)), 0],
+            [.. points.Select(p => p.Value), 0],
+            points.Length);
 
     [Fact]
     public async Task Create_InterleavedOutOfOrderPointsWithRepeats_KeyOrderFirstOfEachKept()
     {
-        var batch = Create(
+        using var batch = Create(
             (9, T0.AddSeconds(30), 1),
             (2, T0.AddSeconds(15), 2),
             (9, T0, 3),
@@ -34,7 +38,7 @@ public sealed class ObservationBatchTests
     public void Create_PointsAcrossBucketsAndDays_FromToAndFiveMinuteBuckets()
     {
         var midnight = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
-        var batch = Create(
+        using var batch = Create(
             (1, midnight.AddMinutes(4).AddSeconds(59), 1),
             (1, midnight.AddMinutes(-1), 2),
             (3, midnight.AddMinutes(5), 3),
@@ -56,7 +60,7 @@ public sealed class ObservationBatchTests
     {
         var points = Enumerable.Range(0, 50)
             .Select(i => ((long)(i % 3), T0.AddSeconds(i), i == 7 ? double.NaN : i * -1.5)).ToArray();
-        var batch = Create(points);
+        using var batch = Create(points);
         using var stream = new MemoryStream();
 
         await batch.WriteCopyAsync(stream, CancellationToken.None, chunkBytes);
@@ -72,9 +76,18 @@ public sealed class ObservationBatchTests
     }
 
     [Fact]
+    public async Task WriteCopyAsync_AfterDispose_Throws()
+    {
+        var batch = Create((1, T0, 1));
+        batch.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batch.WriteCopyAsync(new MemoryStream(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteCopyAsync_Cancelled_Throws()
     {
-        var batch = Create([.. Enumerable.Range(0, 10_000).Select(i => (1L, T0.AddSeconds(i), 1.0))]);
+        using var batch = Create([.. Enumerable.Range(0, 10_000).Select(i => (1L, T0.AddSeconds(i), 1.0))]);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
