@@ -147,7 +147,7 @@ public sealed class ObservationWriter(
                 // Nothing of this batch is stored yet (the usual case for a live window): COPY straight
                 // into the table. If a concurrent writer stored some of it meanwhile, the unique key
                 // stops the COPY; the transaction is rolled back whole and the batch takes the
-                // staging path in a new one (no savepoint: a subtransaction per batch costs more).
+                // staging path in a new one (no savepoint: no subtransaction per batch for a rare race).
                 try
                 {
                     await CopyRowsAsync(connection, "observations", batch, cancellationToken);
