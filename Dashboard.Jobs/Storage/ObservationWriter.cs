@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Dashboard.Jobs.Ingest;
 using Microsoft.Extensions.Logging;
@@ -44,46 +45,82 @@ public sealed class ObservationWriter(
         var oldest = new DateTimeOffset(partitions.OldestKeptDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var newest = now + MaxFutureSkew;
 
-        var accepted = new List<Observation>(observations.Count);
-        var days = new HashSet<DateOnly>();
-        foreach (var o in observations)
-        {
-            if (string.IsNullOrEmpty(o.Metric))
-            {
-                throw new ArgumentException("Every observation needs a metric name.", nameof(observations));
-            }
-            if (o.Timestamp < oldest || o.Timestamp > newest)
-            {
-                continue;
-            }
-            accepted.Add(o);
-            days.Add(DateOnly.FromDateTime(o.Timestamp.UtcDateTime));
-        }
-        var rejected = observations.Count - accepted.Count;
-        if (rejected > 0)
-        {
-            logger.LogWarning("Rejected {Count} observation(s) outside the store's window [{Oldest:O}, {Newest:O}]", rejected, oldest, newest);
-        }
-        if (accepted.Count == 0)
-        {
-            return Count(new ObservationWriteResult(observations.Count, 0, 0, rejected));
-        }
-
-        await ResolveSeriesAsync(accepted, cancellationToken);
-        await partitions.EnsureAsync(days, cancellationToken);
-        int inserted;
+        // One pass: the window check, the days to partition, and each point's series id from the
+        // cache (the points of series not cached yet are resolved together below). The arrays are
+        // pooled: a batch's are large-object-heap sized.
+        var ids = ArrayPool<long>.Shared.Rent(observations.Count);
+        var micros = ArrayPool<long>.Shared.Rent(observations.Count);
+        var values = ArrayPool<double>.Shared.Rent(observations.Count);
         try
         {
-            inserted = await CopyAsync(accepted, cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName == "observations")
-        {
-            // "no partition of relation found for row": a cached partition was dropped meanwhile.
-            partitions.Forget();
+            var accepted = 0;
+            var days = new HashSet<DateOnly>();
+            var lastDay = long.MinValue;
+            List<(int Index, Observation Point)>? unresolved = null;
+            foreach (var o in observations)
+            {
+                if (string.IsNullOrEmpty(o.Metric))
+                {
+                    throw new ArgumentException("Every observation needs a metric name.", nameof(observations));
+                }
+                if (o.Timestamp < oldest || o.Timestamp > newest)
+                {
+                    continue;
+                }
+                if (!seriesIds.TryGetValue((o.Metric, o.Entity), out ids[accepted]))
+                {
+                    (unresolved ??= []).Add((accepted, o));
+                }
+                micros[accepted] = ObservationBatch.ToMicros(o.Timestamp);
+                values[accepted] = o.Value;
+                accepted++;
+                var day = o.Timestamp.UtcTicks / TimeSpan.TicksPerDay;
+                if (day != lastDay)
+                {
+                    days.Add(DateOnly.FromDayNumber((int)day));
+                    lastDay = day;
+                }
+            }
+            var rejected = observations.Count - accepted;
+            if (rejected > 0)
+            {
+                logger.LogWarning("Rejected {Count} observation(s) outside the store's window [{Oldest:O}, {Newest:O}]", rejected, oldest, newest);
+            }
+            if (accepted == 0)
+            {
+                return Count(new ObservationWriteResult(observations.Count, 0, 0, rejected));
+            }
+
+            if (unresolved is not null)
+            {
+                await ResolveSeriesAsync(unresolved.Select(u => (u.Point.Metric, u.Point.Entity)).Distinct().ToList(), cancellationToken);
+                foreach (var (index, point) in unresolved)
+                {
+                    ids[index] = seriesIds[(point.Metric, point.Entity)];
+                }
+            }
+            using var batch = ObservationBatch.Create(ids, micros, values, accepted);
             await partitions.EnsureAsync(days, cancellationToken);
-            inserted = await CopyAsync(accepted, cancellationToken);
+            int inserted;
+            try
+            {
+                inserted = await CopyAsync(batch, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName == "observations")
+            {
+                // "no partition of relation found for row": a cached partition was dropped meanwhile.
+                partitions.Forget();
+                await partitions.EnsureAsync(days, cancellationToken);
+                inserted = await CopyAsync(batch, cancellationToken);
+            }
+            return Count(new ObservationWriteResult(observations.Count, inserted, accepted - inserted, rejected));
         }
-        return Count(new ObservationWriteResult(observations.Count, inserted, accepted.Count - inserted, rejected));
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<long>.Shared.Return(micros);
+            ArrayPool<double>.Shared.Return(values);
+        }
     }
 
     private static ObservationWriteResult Count(ObservationWriteResult result)
@@ -94,84 +131,66 @@ public sealed class ObservationWriter(
         return result;
     }
 
-    private async Task<int> CopyAsync(List<Observation> observations, CancellationToken cancellationToken)
+    private async Task<int> CopyAsync(ObservationBatch batch, CancellationToken cancellationToken)
     {
-        var points = Distinct(observations);
-        var buckets = points.Select(p => p.Ts.Ticks - p.Ts.Ticks % FiveMinuteTicks).Distinct()
-            .Select(t => new DateTime(t, DateTimeKind.Utc)).ToArray();
-
         await using var connection = await dataSource.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        int inserted;
-        if (await AnyStoredAsync(connection, points, cancellationToken))
+        var tx = await connection.BeginTransactionAsync(cancellationToken);
+        try
         {
-            inserted = await CopyThroughStagingAsync(connection, points, cancellationToken);
-        }
-        else
-        {
-            // Nothing of this batch is stored yet (the usual case for a live window): COPY straight
-            // into the table. If a concurrent writer stored some of it meanwhile, the unique key
-            // stops the COPY and the batch takes the staging path instead.
-            await tx.SaveAsync("direct", cancellationToken);
-            try
+            int inserted;
+            if (await AnyStoredAsync(connection, batch, cancellationToken))
             {
-                inserted = await CopyRowsAsync(connection, "observations", points, cancellationToken);
+                inserted = await CopyThroughStagingAsync(connection, batch, cancellationToken);
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            else
             {
-                await tx.RollbackAsync("direct", cancellationToken);
-                inserted = await CopyThroughStagingAsync(connection, points, cancellationToken);
+                // Nothing of this batch is stored yet (the usual case for a live window): COPY straight
+                // into the table. If a concurrent writer stored some of it meanwhile, the unique key
+                // stops the COPY; the transaction is rolled back whole and the batch takes the
+                // staging path in a new one (no savepoint: no subtransaction per batch for a rare race).
+                try
+                {
+                    await CopyRowsAsync(connection, "observations", batch, cancellationToken);
+                    inserted = batch.Count;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+                {
+                    await tx.RollbackAsync(cancellationToken);
+                    await tx.DisposeAsync();
+                    tx = await connection.BeginTransactionAsync(cancellationToken);
+                    inserted = await CopyThroughStagingAsync(connection, batch, cancellationToken);
+                }
             }
-        }
 
-        // The buckets go to the rollup queue atomically with the points. On a rerun this marks
-        // buckets that did not change; the rollup job then recomputes the same values.
-        await using (var queue = new NpgsqlCommand(
-            "INSERT INTO rollup_pending (bucket) SELECT unnest(@buckets) ON CONFLICT (bucket) DO NOTHING", connection))
-        {
-            queue.Parameters.AddWithValue("buckets", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, buckets);
-            await queue.ExecuteNonQueryAsync(cancellationToken);
+            // The buckets go to the rollup queue atomically with the points. On a rerun this marks
+            // buckets that did not change; the rollup job then recomputes the same values.
+            await using (var queue = new NpgsqlCommand(
+                "INSERT INTO rollup_pending (bucket) SELECT unnest(@buckets) ON CONFLICT (bucket) DO NOTHING", connection))
+            {
+                queue.Parameters.AddWithValue("buckets", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, batch.Buckets);
+                await queue.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+            return inserted;
         }
-        await tx.CommitAsync(cancellationToken);
-        return inserted;
+        finally
+        {
+            await tx.DisposeAsync();
+        }
     }
 
-    private const long FiveMinuteTicks = TimeSpan.TicksPerMinute * 5;
-
-    /// <summary>One point per (series, microsecond) (PostgreSQL's timestamp precision is the key's), in key order.</summary>
-    private List<(long SeriesId, DateTime Ts, double Value)> Distinct(List<Observation> observations)
-    {
-        var seen = new HashSet<(long, long)>(observations.Count);
-        var points = new List<(long, DateTime, double)>(observations.Count);
-        foreach (var o in observations)
-        {
-            var id = seriesIds[(o.Metric, o.Entity)];
-            var ts = o.Timestamp.UtcDateTime;
-            ts = new DateTime(ts.Ticks - ts.Ticks % 10, DateTimeKind.Utc);
-            if (seen.Add((id, ts.Ticks)))
-            {
-                points.Add((id, ts, o.Value));
-            }
-        }
-        // In key order each series' points go to the same index leaf and heap pages one after
-        // another: about twice the insert rate of time-major order, and history reads of one series
-        // touch fewer pages.
-        points.Sort((x, y) => x.Item1 != y.Item1 ? x.Item1.CompareTo(y.Item1) : x.Item2.CompareTo(y.Item2));
-        return points;
-    }
-
-    private static async Task<bool> AnyStoredAsync(NpgsqlConnection connection, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    private static async Task<bool> AnyStoredAsync(NpgsqlConnection connection, ObservationBatch batch, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             SELECT EXISTS (SELECT 1 FROM observations WHERE series_id = ANY(@ids) AND ts >= @from AND ts <= @to)
             """, connection);
-        command.Parameters.AddWithValue("ids", points.Select(p => p.SeriesId).Distinct().ToArray());
-        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, points.Min(p => p.Ts));
-        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, points.Max(p => p.Ts));
+        command.Parameters.AddWithValue("ids", batch.DistinctSeriesIds);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, batch.From);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, batch.To);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<int> CopyThroughStagingAsync(NpgsqlConnection connection, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    private static async Task<int> CopyThroughStagingAsync(NpgsqlConnection connection, ObservationBatch batch, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE observations_staging (series_id bigint NOT NULL, ts timestamptz NOT NULL, value double precision NOT NULL) ON COMMIT DROP",
@@ -179,7 +198,7 @@ public sealed class ObservationWriter(
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        await CopyRowsAsync(connection, "observations_staging", points, cancellationToken);
+        await CopyRowsAsync(connection, "observations_staging", batch, cancellationToken);
         await using var insert = new NpgsqlCommand("""
             INSERT INTO observations (series_id, ts, value)
             SELECT series_id, ts, value FROM observations_staging
@@ -188,34 +207,38 @@ public sealed class ObservationWriter(
         return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<int> CopyRowsAsync(NpgsqlConnection connection, string table, List<(long SeriesId, DateTime Ts, double Value)> points, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the batch as raw binary COPY data, encoded here in one pass (see
+    /// <see cref="ObservationBatch.WriteCopyAsync"/>): Npgsql's per-value importer cost more client
+    /// CPU than the server's own work on two busy cores (bench/storage/README.md).
+    /// </summary>
+    private static async Task CopyRowsAsync(NpgsqlConnection connection, string table, ObservationBatch batch, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {table} (series_id, ts, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        // Synchronous writes: they only touch Npgsql's buffer (and the socket when it is full, every
-        // few hundred rows); the async calls cost more CPU than the copy itself on a busy 2-core box.
-        for (var i = 0; i < points.Count; i++)
+        var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} (series_id, ts, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        try
         {
-            if (i % 8192 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var (seriesId, ts, value) = points[i];
-            importer.StartRow();
-            importer.Write(seriesId, NpgsqlDbType.Bigint);
-            importer.Write(ts, NpgsqlDbType.TimestampTz);
-            importer.Write(value, NpgsqlDbType.Double);
+            await batch.WriteCopyAsync(copy, cancellationToken);
         }
-        return (int)await importer.CompleteAsync(cancellationToken);
+        catch
+        {
+            // Never end the COPY normally after a failed write: that would hand the server a partial
+            // batch. If the connection itself broke, the server has nothing to keep either; the
+            // write's own error is the one to report.
+            try
+            {
+                await copy.CancelAsync();
+            }
+            catch (Exception cancelError) when (cancelError is NpgsqlException or IOException or ObjectDisposedException)
+            {
+            }
+            throw;
+        }
+        // Ending the COPY: the server's verdict (a unique violation, a missing partition) is thrown here.
+        await copy.DisposeAsync();
     }
 
-    private async Task ResolveSeriesAsync(List<Observation> points, CancellationToken cancellationToken)
+    private async Task ResolveSeriesAsync(List<(string Metric, string Entity)> missing, CancellationToken cancellationToken)
     {
-        var missing = points.Select(o => (o.Metric, o.Entity)).Where(k => !seriesIds.ContainsKey(k)).Distinct().ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
         var metrics = missing.Select(k => k.Metric).ToArray();
         var entities = missing.Select(k => k.Entity).ToArray();
         await using var connection = await dataSource.OpenAsync(cancellationToken);

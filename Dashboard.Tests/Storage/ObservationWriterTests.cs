@@ -166,4 +166,66 @@ public sealed class ObservationWriterTests(DashboardAppFactory app)
         Assert.Equal(new ObservationWriteResult(4, 2, 0, 2), result);
         Assert.Equal([2.0, 3.0], (await StoreFixture.StoredAsync(app, metric)).Select(r => r.Value));
     }
+
+    [Fact]
+    public async Task WriteAsync_ShuffledBatchWithRepeatsAcrossSeries_StoresTheFirstOfEachPoint()
+    {
+        var metric = StoreFixture.NewMetric("shuffled");
+        var window = StoreFixture.Window(metric, StoreFixture.WindowStart, 300, TimeSpan.FromSeconds(10), "c", "a", "b");
+        // Every point twice with another value, the copies behind their originals, then all shuffled
+        // with a fixed seed: series interleaved and time out of order.
+        var repeats = window.Select(o => o with { Value = -o.Value - 1 });
+        var batch = window.Select((o, i) => (Order: i, Point: o)).Concat(repeats.Select((o, i) => (Order: window.Count + i, Point: o)))
+            .OrderBy(x => x.Order % 7).ThenByDescending(x => x.Order).Select(x => x.Point).ToList();
+        var first = batch.GroupBy(o => (o.Entity, o.Timestamp)).Select(g => g.First()).ToList();
+
+        var result = await Writer.WriteAsync(batch, CancellationToken.None);
+
+        Assert.Equal(new ObservationWriteResult(1800, 900, 900, 0), result);
+        await StoreFixture.AssertStoredExactlyAsync(app, metric, first);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ConcurrentWritersOfOverlappingWindows_StoreEachPointOnce()
+    {
+        var metric = StoreFixture.NewMetric("concurrent");
+        var window = StoreFixture.Window(metric, StoreFixture.WindowStart, 3000, TimeSpan.FromSeconds(5), "a", "b");
+        // Four writers at once: the whole window twice, and each half of it.
+        var a = window.Where(o => o.Entity == "a").ToList();
+        var b = window.Where(o => o.Entity == "b").ToList();
+        List<Observation>[] batches = [window, window, [.. a.Take(2000), .. b.Take(2000)], [.. a.Skip(1000), .. b.Skip(1000)]];
+
+        var results = await Task.WhenAll(batches.Select(batch => Task.Run(() => Writer.WriteAsync(batch, CancellationToken.None))));
+
+        Assert.Equal(window.Count, results.Sum(r => r.Inserted));
+        Assert.Equal(batches.Sum(batch => batch.Count) - window.Count, results.Sum(r => r.Duplicates));
+        Assert.All(results, r => Assert.Equal(r.Received, r.Inserted + r.Duplicates));
+        await StoreFixture.AssertStoredExactlyAsync(app, metric, window);
+    }
+
+    [Fact]
+    public async Task WriteAsync_OverlapSpanningTwoPartitions_StoresOnlyTheNewPoints()
+    {
+        var metric = StoreFixture.NewMetric("spanning");
+        var midnight = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-3);
+        // First 23:30-23:50 of one day; then 23:40 to 00:20 of the next, across the partition boundary.
+        var first = StoreFixture.Window(metric, midnight.AddMinutes(-30), 80, TimeSpan.FromSeconds(15), "x", "y");
+        var second = StoreFixture.Window(metric, midnight.AddMinutes(-20), 160, TimeSpan.FromSeconds(15), "x", "y")
+            .Select(o => o with { Value = o.Value + 500 }).ToList();
+        var overlap = second.Count(o => o.Timestamp < midnight.AddMinutes(-10));
+
+        await Writer.WriteAsync(first, CancellationToken.None);
+        var result = await Writer.WriteAsync(second, CancellationToken.None);
+
+        Assert.Equal(80, overlap);
+        Assert.Equal(new ObservationWriteResult(320, 240, 80, 0), result);
+        await StoreFixture.AssertStoredExactlyAsync(app, metric, first.Concat(second.Where(o => o.Timestamp >= midnight.AddMinutes(-10))));
+        await using var connection = await StoreFixture.OpenPrimaryAsync(app);
+        await using var count = new NpgsqlCommand($"""
+            SELECT count(*) FROM {PartitionMaintenance.PartitionName(DateOnly.FromDateTime(midnight.UtcDateTime))} o
+            JOIN series s ON s.id = o.series_id WHERE s.metric = @m
+            """, connection);
+        count.Parameters.AddWithValue("m", metric);
+        Assert.Equal(160L, await count.ExecuteScalarAsync());
+    }
 }
