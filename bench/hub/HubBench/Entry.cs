@@ -10,29 +10,41 @@ using Microsoft.Playwright;
 namespace HubBench;
 
 /// <summary>
-/// dotnet HubBench.dll run [--clients 1000] [--seconds 60] [--circuits 30] [--only hubs|circuits]
+/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--only hubs|circuits]
+/// [--client light|hubconnection] [--connect-parallel 64] [--echo-port 61591] [--dashboard-port 61590]
 /// (the driver: starts each server as a child process of this same program, then loads it);
 /// serve-echo --port P and serve-dashboard --port P are the children.
 /// </summary>
-public static class Entry
+public static partial class Entry
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static int echoPort = 61591;
+    private static int dashboardPort = 61590;
 
     public static async Task<int> Main(string[] args)
     {
         string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         var mode = args.Length > 0 ? args[0] : "run";
+        echoPort = int.Parse(Opt("--echo-port", echoPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        dashboardPort = int.Parse(Opt("--dashboard-port", dashboardPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         switch (mode)
         {
             case "serve-echo":
-                await EchoServer.RunAsync(int.Parse(Opt("--port", "5091"), CultureInfo.InvariantCulture));
+                await EchoServer.RunAsync(int.Parse(Opt("--port", echoPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
                 return 0;
             case "serve-dashboard":
-                await DashboardServer.RunAsync(int.Parse(Opt("--port", "5090"), CultureInfo.InvariantCulture));
+                await DashboardServer.RunAsync(int.Parse(Opt("--port", dashboardPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
                 return 0;
             case "run":
-                var clients = int.Parse(Opt("--clients", "1000"), CultureInfo.InvariantCulture);
+                var clients = int.Parse(Opt("--clients", "10000"), CultureInfo.InvariantCulture);
+                var clientKind = Opt("--client", "light");
+                var parallel = int.Parse(Opt("--connect-parallel", "64"), CultureInfo.InvariantCulture);
+                if (clientKind is not ("light" or "hubconnection") || clients < 1 || parallel < 1)
+                {
+                    Console.Error.WriteLine("--client must be light or hubconnection; --clients and --connect-parallel at least 1");
+                    return 2;
+                }
                 var seconds = int.Parse(Opt("--seconds", "60"), CultureInfo.InvariantCulture);
                 var circuits = int.Parse(Opt("--circuits", "30"), CultureInfo.InvariantCulture);
                 var only = Opt("--only", "all");
@@ -47,8 +59,12 @@ public static class Entry
                 Log($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
                 if (only is "all" or "hubs")
                 {
-                    await HubRunAsync("echo", clients, seconds, settings, outDir);
-                    await HubRunAsync("dashboard", clients, seconds, settings, outDir);
+                    foreach (var kind in new[] { "echo", "dashboard" })
+                    {
+                        await (clientKind == "light"
+                            ? LightHubRunAsync(kind, clients, seconds, parallel, settings, outDir)
+                            : HubRunAsync(kind, clients, seconds, settings, outDir));
+                    }
                 }
                 if (only is "all" or "circuits")
                 {
@@ -139,7 +155,7 @@ public static class Entry
 
     private static async Task<Child> StartChildAsync(string kind, string settings, string outDir)
     {
-        var port = kind == "echo" ? 5091 : 5090;
+        var port = kind == "echo" ? echoPort : dashboardPort;
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo
         {
