@@ -101,8 +101,16 @@ public static partial class Entry
         var elapsed = wall.Elapsed.TotalSeconds;
         me.Refresh();
         var clientCpu = (me.TotalProcessorTime - clientCpu0).TotalSeconds;
-        // Batches published near the end of the window may still be on their way.
-        await Task.Delay(5000);
+        // Batches published near the end of the window may still be on their way: wait until nothing
+        // more arrives for 3 s (at most 60 s), so slow delivery is measured as latency, not loss.
+        var settled = Stopwatch.StartNew();
+        for (var (last, quiet) = (-1L, 0); quiet < 3 && settled.Elapsed < TimeSpan.FromSeconds(60); )
+        {
+            await Task.Delay(1000);
+            var now = connections.Sum(c => (long)c.Received);
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
         await stop.CancelAsync();
         await pinging;
         var rssEnd = child.RssKb();
