@@ -213,70 +213,40 @@ public static partial class Entry
     {
         Log($"--- {kind}: starting the server");
         await using var child = await StartChildAsync(kind, settings, outDir);
-        var tokens = kind == "dashboard"
-            ? JsonSerializer.Deserialize<List<DemoCredential>>(await File.ReadAllTextAsync(child.CredentialsPath!), Web)!.Select(c => (c.Role, c.Token)).ToArray()
-            : [("none", "")];
-        var path = kind == "dashboard" ? "hubs/saturation" : "hubs/echo";
+        var (tokens, path) = await HubTargetAsync(kind, child);
 
         var recording = 0;
         var samples = new ConcurrentQueue<double>();
         var received = 0L;
         var closed = 0;
 
-        async Task<List<HubConnection>> ConnectAsync(int count)
+        Task<List<HubConnection>> ConnectAsync(int count) => ConnectAllAsync(count, 25, async i =>
         {
-            var connections = new HubConnection[count];
-            using var gate = new SemaphoreSlim(25);
-            var failures = 0;
-            await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            var (_, token) = tokens[i % tokens.Length];
+            var connection = new HubConnectionBuilder()
+                .WithUrl(HubUrl(child.Base, path, token), o =>
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                })
+                .Build();
+            connection.On<GaugeBatch>("Snapshots", batch =>
             {
-                await gate.WaitAsync();
-                try
+                var ms = (DateTimeOffset.UtcNow - batch.PublishedAt).TotalMilliseconds;
+                if (Volatile.Read(ref recording) == 1)
                 {
-                    var (_, token) = tokens[i % tokens.Length];
-                    var url = new Uri(child.Base, path + (token.Length > 0 ? "?access_token=" + Uri.EscapeDataString(token) : ""));
-                    var connection = new HubConnectionBuilder()
-                        .WithUrl(url, o =>
-                        {
-                            o.Transports = HttpTransportType.WebSockets;
-                            o.SkipNegotiation = true;
-                        })
-                        .Build();
-                    connection.On<GaugeBatch>("Snapshots", batch =>
-                    {
-                        var ms = (DateTimeOffset.UtcNow - batch.PublishedAt).TotalMilliseconds;
-                        if (Volatile.Read(ref recording) == 1)
-                        {
-                            samples.Enqueue(ms);
-                            Interlocked.Increment(ref received);
-                        }
-                    });
-                    connection.Closed += _ =>
-                    {
-                        Interlocked.Increment(ref closed);
-                        return Task.CompletedTask;
-                    };
-                    await connection.StartAsync();
-                    connections[i] = connection;
+                    samples.Enqueue(ms);
+                    Interlocked.Increment(ref received);
                 }
-                catch (Exception ex)
-                {
-                    if (Interlocked.Increment(ref failures) <= 3)
-                    {
-                        Log($"connect failed: {ex.GetType().Name}: {ex.Message}");
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            if (failures > 0)
+            });
+            connection.Closed += _ =>
             {
-                Log($"{failures} of {count} connections failed");
-            }
-            return [.. connections.Where(c => c is not null)];
-        }
+                Interlocked.Increment(ref closed);
+                return Task.CompletedTask;
+            };
+            await connection.StartAsync();
+            return connection;
+        });
 
         // Warm-up: JIT the connect and send paths, then drop those connections.
         var warm = await ConnectAsync(20);
@@ -311,7 +281,7 @@ public static partial class Entry
 
         var sorted = samples.ToArray();
         Array.Sort(sorted);
-        double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        double Pct(double p) => Percentile(sorted, p);
         var serverCpuPct = (cpu1 - cpu0) / 100.0 / elapsed * 100;
         var perConnRss = (rss1 - rss0) * 1024.0 / connections.Count;
         var perConnHeap = (heap1 - heap0) / (double)connections.Count;

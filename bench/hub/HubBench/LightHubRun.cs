@@ -16,10 +16,7 @@ public static partial class Entry
     {
         Log($"--- {kind}: starting the server (light clients)");
         await using var child = await StartChildAsync(kind, settings, outDir);
-        var tokens = kind == "dashboard"
-            ? JsonSerializer.Deserialize<List<DemoCredential>>(await File.ReadAllTextAsync(child.CredentialsPath!), Web)!.Select(c => (c.Role, c.Token)).ToArray()
-            : [("none", "")];
-        var path = kind == "dashboard" ? "hubs/saturation" : "hubs/echo";
+        var (tokens, path) = await HubTargetAsync(kind, child);
         var wsBase = new UriBuilder(child.Base) { Scheme = "ws" }.Uri;
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
@@ -30,43 +27,16 @@ public static partial class Entry
         });
 
         var live = new System.Collections.Concurrent.ConcurrentQueue<LightClient>();
-        async Task<List<LightClient>> ConnectAsync(LightRecorder recorder, int count)
+        Task<List<LightClient>> ConnectAsync(LightRecorder recorder, int count) => ConnectAllAsync(count, parallel, async i =>
         {
-            var clients = new LightClient?[count];
-            using var gate = new SemaphoreSlim(parallel);
-            var failures = 0;
-            await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    var (role, token) = tokens[i % tokens.Length];
-                    var group = kind == "echo" ? "all" : role == "designer" ? "designer" : "full";
-                    var url = new Uri(wsBase, path + (token.Length > 0 ? "?access_token=" + Uri.EscapeDataString(token) : ""));
-                    var client = new LightClient(i, group, recorder);
-                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                    await client.ConnectAsync(url, invoker, timeout.Token);
-                    clients[i] = client;
-                    live.Enqueue(client);
-                }
-                catch (Exception ex)
-                {
-                    if (Interlocked.Increment(ref failures) <= 3)
-                    {
-                        Log($"connect failed: {ex.GetType().Name}: {ex.Message}");
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            if (failures > 0)
-            {
-                Log($"{failures} of {count} connections failed");
-            }
-            return [.. clients.OfType<LightClient>()];
-        }
+            var (role, token) = tokens[i % tokens.Length];
+            var group = kind == "echo" ? "all" : role == "designer" ? "designer" : "full";
+            var client = new LightClient(i, group, recorder);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await client.ConnectAsync(HubUrl(wsBase, path, token), invoker, timeout.Token);
+            live.Enqueue(client);
+            return client;
+        });
 
         // Warm-up: JIT the connect and send paths, then drop those connections.
         var warm = await ConnectAsync(new LightRecorder(), 50);
@@ -122,7 +92,7 @@ public static partial class Entry
         var short_ = connections.Where(c => c.Received < batchesByGroup.GetValueOrDefault(c.Group)).ToArray();
         var sorted = connections.SelectMany(c => c.LatenciesMs).ToArray();
         Array.Sort(sorted);
-        double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        double Pct(double p) => Percentile(sorted, p);
         var result = new
         {
             kind,
@@ -159,6 +129,51 @@ public static partial class Entry
         await File.WriteAllTextAsync(Path.Combine(outDir, $"hub-light-{kind}-{DateTime.UtcNow:yyyyMMddTHHmmss}.json"), json);
         connections.ForEach(c => c.Dispose());
     }
+
+    /// <summary>The demo users' tokens (round-robin by role) and the hub path of a server kind; the echo hub takes no token.</summary>
+    private static async Task<((string Role, string Token)[] Tokens, string Path)> HubTargetAsync(string kind, Child child) =>
+        kind == "dashboard"
+            ? ([.. JsonSerializer.Deserialize<List<DemoCredential>>(await File.ReadAllTextAsync(child.CredentialsPath!), Web)!.Select(c => (c.Role, c.Token))], "hubs/saturation")
+            : ([("none", "")], "hubs/echo");
+
+    private static Uri HubUrl(Uri serverBase, string path, string token) =>
+        new(serverBase, path + (token.Length > 0 ? "?access_token=" + Uri.EscapeDataString(token) : ""));
+
+    /// <summary>connect(i) for every i below count, at most <paramref name="parallel"/> at once; the first failures are logged, the successes returned.</summary>
+    private static async Task<List<T>> ConnectAllAsync<T>(int count, int parallel, Func<int, Task<T>> connect)
+        where T : class
+    {
+        var connected = new T?[count];
+        using var gate = new SemaphoreSlim(parallel);
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                connected[i] = await connect(i);
+            }
+            catch (Exception ex)
+            {
+                if (Interlocked.Increment(ref failures) <= 3)
+                {
+                    Log($"connect failed: {ex.GetType().Name}: {ex.Message}");
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        if (failures > 0)
+        {
+            Log($"{failures} of {count} connections failed");
+        }
+        return [.. connected.OfType<T>()];
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
 }
 
 public static class LightClients
