@@ -76,6 +76,56 @@ public sealed class SaturationHubTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Hub_UnknownToken_Refused()
+    {
+        await using var connection = Connect("dsh_" + new string('0', 48));
+
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_ManyConnectionsOnOneToken_EachKeepsItsRolesView()
+    {
+        // Connections after the first on a token are authenticated by the principal built for the first (shared, 30 s).
+        var designers = Enumerable.Range(0, 3).Select(_ => Connect(app.For("designer").Token)).ToArray();
+        var engineers = Enumerable.Range(0, 3).Select(_ => Connect(app.For("engineer").Token)).ToArray();
+        try
+        {
+            foreach (var connection in designers.Concat(engineers))
+            {
+                await connection.StartAsync();
+            }
+            var job = app.Services.GetRequiredService<PrometheusIngestJob>();
+            var start = DateTimeOffset.UtcNow;
+            var forDesigners = designers.Select(d => NextBatchAsync(d, b => b.PublishedAt >= start, () => Task.CompletedTask)).ToArray();
+            var forEngineers = engineers.Skip(1).Select(e => NextBatchAsync(e, b => b.PublishedAt >= start, () => Task.CompletedTask)).ToArray();
+            var full = await NextBatchAsync(engineers[0], b => b.PublishedAt >= start, () => job.IngestAsync(CancellationToken.None));
+
+            var userFacing = Dashboard.Live.GaugeVisibility.ForDesigner(full).Gauges.Select(g => (g.MetricId, g.Entity)).ToHashSet();
+            Assert.Contains(full.Gauges, g => g.MetricId == "cpu");
+            Assert.NotEmpty(userFacing);
+            foreach (var batch in await Task.WhenAll(forDesigners))
+            {
+                Assert.Equal(userFacing, batch.Gauges.Select(g => (g.MetricId, g.Entity)).ToHashSet());
+                Assert.All(batch.Gauges, g => Assert.Contains(g.Category, new[] { "Availability", "Latency", "Errors", "Business" }));
+            }
+            foreach (var batch in await Task.WhenAll(forEngineers))
+            {
+                Assert.Equal(full.Gauges.Count, batch.Gauges.Count);
+            }
+        }
+        finally
+        {
+            foreach (var connection in designers.Concat(engineers))
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task StatusApi_ByRole_FilteredLikeTheHub()
     {
         await app.Services.GetRequiredService<PrometheusIngestJob>().IngestAsync(CancellationToken.None);

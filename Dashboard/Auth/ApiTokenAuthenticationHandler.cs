@@ -20,6 +20,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
+    ApiTokenPrincipals principals,
     IOptions<ObservabilityOptions> observability,
     IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -43,17 +44,24 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
+        var principal = userId is null ? null : await principals.GetAsync(userId, BuildPrincipalAsync);
+        return principal is null
+            ? AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.")
+            : Success(principal);
+    }
+
+    private async Task<ClaimsPrincipal?> BuildPrincipalAsync(string userId)
+    {
         // A scope of its own: a hub connection's request scope lives as long as the connection,
         // and must not keep Identity's DbContext and the loaded user alive with it.
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var user = await users.FindByIdAsync(userId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.");
+            return null;
         }
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>();
-        return Success(await principals.CreateAsync(user));
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>().CreateAsync(user);
     }
 
     /// <summary>

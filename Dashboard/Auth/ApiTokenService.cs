@@ -16,7 +16,8 @@ namespace Dashboard.Auth;
 public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contexts, PrimaryStatus primary, TimeProvider time)
 {
     private const string Prefix = "dsh_";
-    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+    /// <summary>How long a token lookup (and the principal built for its user, <see cref="ApiTokenPrincipals"/>) is reused.</summary>
+    internal static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastGood = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<string, (string UserId, DateTimeOffset CheckedAt)> known = new(StringComparer.Ordinal);
 

@@ -81,6 +81,7 @@ internal static class AuthRegistration
         services.AddScoped<ISecurityStampValidator, TolerantSecurityStampValidator>();
 
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<ApiTokenPrincipals>();
         services.AddScoped<UserSeeder>();
         services.AddCascadingAuthenticationState();
         return builder;

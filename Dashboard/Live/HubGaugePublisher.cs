@@ -21,8 +21,10 @@ public sealed class HubGaugePublisher(
     public async Task PublishAsync(GaugeBatch batch, CancellationToken cancellationToken)
     {
         feed.Publish(batch);
-        await hub.Clients.Group(GaugeVisibility.FullGroup).Snapshots(batch);
-        await hub.Clients.Group(GaugeVisibility.DesignerGroup).Snapshots(GaugeVisibility.ForDesigner(batch));
+        // Both groups at once: the designers' batch does not wait for the slowest full-group client's write.
+        await Task.WhenAll(
+            hub.Clients.Group(GaugeVisibility.FullGroup).Snapshots(batch),
+            hub.Clients.Group(GaugeVisibility.DesignerGroup).Snapshots(GaugeVisibility.ForDesigner(batch)));
         if (options.RedisBackplane && services.GetService<IConnectionMultiplexer>() is { } redis)
         {
             try

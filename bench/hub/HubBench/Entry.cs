@@ -10,29 +10,41 @@ using Microsoft.Playwright;
 namespace HubBench;
 
 /// <summary>
-/// dotnet HubBench.dll run [--clients 1000] [--seconds 60] [--circuits 30] [--only hubs|circuits]
+/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--only hubs|circuits]
+/// [--client light|hubconnection] [--connect-parallel 64] [--echo-port 61591] [--dashboard-port 61590]
 /// (the driver: starts each server as a child process of this same program, then loads it);
 /// serve-echo --port P and serve-dashboard --port P are the children.
 /// </summary>
-public static class Entry
+public static partial class Entry
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static int echoPort = 61591;
+    private static int dashboardPort = 61590;
 
     public static async Task<int> Main(string[] args)
     {
         string Opt(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         var mode = args.Length > 0 ? args[0] : "run";
+        echoPort = int.Parse(Opt("--echo-port", echoPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        dashboardPort = int.Parse(Opt("--dashboard-port", dashboardPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         switch (mode)
         {
             case "serve-echo":
-                await EchoServer.RunAsync(int.Parse(Opt("--port", "5091"), CultureInfo.InvariantCulture));
+                await EchoServer.RunAsync(int.Parse(Opt("--port", echoPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
                 return 0;
             case "serve-dashboard":
-                await DashboardServer.RunAsync(int.Parse(Opt("--port", "5090"), CultureInfo.InvariantCulture));
+                await DashboardServer.RunAsync(int.Parse(Opt("--port", dashboardPort.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
                 return 0;
             case "run":
-                var clients = int.Parse(Opt("--clients", "1000"), CultureInfo.InvariantCulture);
+                var clients = int.Parse(Opt("--clients", "10000"), CultureInfo.InvariantCulture);
+                var clientKind = Opt("--client", "light");
+                var parallel = int.Parse(Opt("--connect-parallel", "64"), CultureInfo.InvariantCulture);
+                if (clientKind is not ("light" or "hubconnection") || clients < 1 || parallel < 1)
+                {
+                    Console.Error.WriteLine("--client must be light or hubconnection; --clients and --connect-parallel at least 1");
+                    return 2;
+                }
                 var seconds = int.Parse(Opt("--seconds", "60"), CultureInfo.InvariantCulture);
                 var circuits = int.Parse(Opt("--circuits", "30"), CultureInfo.InvariantCulture);
                 // Pages measured one after another, each in a fresh dashboard process (no circuit of the previous page left).
@@ -49,8 +61,12 @@ public static class Entry
                 Log($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Trim()}");
                 if (only is "all" or "hubs")
                 {
-                    await HubRunAsync("echo", clients, seconds, settings, outDir);
-                    await HubRunAsync("dashboard", clients, seconds, settings, outDir);
+                    foreach (var kind in new[] { "echo", "dashboard" })
+                    {
+                        await (clientKind == "light"
+                            ? LightHubRunAsync(kind, clients, seconds, parallel, settings, outDir)
+                            : HubRunAsync(kind, clients, seconds, settings, outDir));
+                    }
                 }
                 if (only is "all" or "circuits")
                 {
@@ -144,7 +160,7 @@ public static class Entry
 
     private static async Task<Child> StartChildAsync(string kind, string settings, string outDir)
     {
-        var port = kind == "echo" ? 5091 : 5090;
+        var port = kind == "echo" ? echoPort : dashboardPort;
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo
         {
@@ -202,70 +218,40 @@ public static class Entry
     {
         Log($"--- {kind}: starting the server");
         await using var child = await StartChildAsync(kind, settings, outDir);
-        var tokens = kind == "dashboard"
-            ? JsonSerializer.Deserialize<List<DemoCredential>>(await File.ReadAllTextAsync(child.CredentialsPath!), Web)!.Select(c => (c.Role, c.Token)).ToArray()
-            : [("none", "")];
-        var path = kind == "dashboard" ? "hubs/saturation" : "hubs/echo";
+        var (tokens, path) = await HubTargetAsync(kind, child);
 
         var recording = 0;
         var samples = new ConcurrentQueue<double>();
         var received = 0L;
         var closed = 0;
 
-        async Task<List<HubConnection>> ConnectAsync(int count)
+        Task<List<HubConnection>> ConnectAsync(int count) => ConnectAllAsync(count, 25, async i =>
         {
-            var connections = new HubConnection[count];
-            using var gate = new SemaphoreSlim(25);
-            var failures = 0;
-            await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            var (_, token) = tokens[i % tokens.Length];
+            var connection = new HubConnectionBuilder()
+                .WithUrl(HubUrl(child.Base, path, token), o =>
+                {
+                    o.Transports = HttpTransportType.WebSockets;
+                    o.SkipNegotiation = true;
+                })
+                .Build();
+            connection.On<GaugeBatch>("Snapshots", batch =>
             {
-                await gate.WaitAsync();
-                try
+                var ms = (DateTimeOffset.UtcNow - batch.PublishedAt).TotalMilliseconds;
+                if (Volatile.Read(ref recording) == 1)
                 {
-                    var (_, token) = tokens[i % tokens.Length];
-                    var url = new Uri(child.Base, path + (token.Length > 0 ? "?access_token=" + Uri.EscapeDataString(token) : ""));
-                    var connection = new HubConnectionBuilder()
-                        .WithUrl(url, o =>
-                        {
-                            o.Transports = HttpTransportType.WebSockets;
-                            o.SkipNegotiation = true;
-                        })
-                        .Build();
-                    connection.On<GaugeBatch>("Snapshots", batch =>
-                    {
-                        var ms = (DateTimeOffset.UtcNow - batch.PublishedAt).TotalMilliseconds;
-                        if (Volatile.Read(ref recording) == 1)
-                        {
-                            samples.Enqueue(ms);
-                            Interlocked.Increment(ref received);
-                        }
-                    });
-                    connection.Closed += _ =>
-                    {
-                        Interlocked.Increment(ref closed);
-                        return Task.CompletedTask;
-                    };
-                    await connection.StartAsync();
-                    connections[i] = connection;
+                    samples.Enqueue(ms);
+                    Interlocked.Increment(ref received);
                 }
-                catch (Exception ex)
-                {
-                    if (Interlocked.Increment(ref failures) <= 3)
-                    {
-                        Log($"connect failed: {ex.GetType().Name}: {ex.Message}");
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            if (failures > 0)
+            });
+            connection.Closed += _ =>
             {
-                Log($"{failures} of {count} connections failed");
-            }
-            return [.. connections.Where(c => c is not null)];
-        }
+                Interlocked.Increment(ref closed);
+                return Task.CompletedTask;
+            };
+            await connection.StartAsync();
+            return connection;
+        });
 
         // Warm-up: JIT the connect and send paths, then drop those connections.
         var warm = await ConnectAsync(20);
@@ -300,7 +286,7 @@ public static class Entry
 
         var sorted = samples.ToArray();
         Array.Sort(sorted);
-        double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        double Pct(double p) => Percentile(sorted, p);
         var serverCpuPct = (cpu1 - cpu0) / 100.0 / elapsed * 100;
         var perConnRss = (rss1 - rss0) * 1024.0 / connections.Count;
         var perConnHeap = (heap1 - heap0) / (double)connections.Count;
