@@ -24,9 +24,13 @@ public sealed partial class ForecastRunner(
     ObservationHistory history,
     IOptionsMonitor<ForecastingOptions> options,
     IEnumerable<IForecastCacheInvalidator> invalidators,
+    RecentReads recent,
     TimeProvider time,
     ILogger<ForecastRunner> logger)
 {
+    /// <summary>The <see cref="RecentReads"/> key of the newest succeeded run's id (dropped when a run here succeeds).</summary>
+    public const string LatestSucceededKey = "forecast-runs:latest-succeeded";
+
     public const string Schedule = "schedule";
 
     private static readonly Gauge LastDuration = Metrics.CreateGauge(
@@ -100,6 +104,7 @@ public sealed partial class ForecastRunner(
                 r.SeriesForecasted = forecasted;
                 r.SeriesPerSecond = rate;
             }, cancellationToken);
+            recent.Invalidate(LatestSucceededKey);
             LogRun(logger, id, inputs.Count, forecasted, watch.Elapsed.TotalSeconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -42,18 +42,25 @@ internal sealed class ApiTokenAuthenticationHandler(
             return Success(new ClaimsPrincipal(identity));
         }
 
-        var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
+        var principal = await tokens.FindPrincipalAsync(token, BuildPrincipalAsync, Context.RequestAborted);
+        return principal is null
+            ? AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.")
+            : Success(principal);
+    }
+
+    /// <summary>The user's principal with its roles; null when the user is gone or locked out.</summary>
+    private async Task<ClaimsPrincipal?> BuildPrincipalAsync(string userId)
+    {
         // A scope of its own: a hub connection's request scope lives as long as the connection,
         // and must not keep Identity's DbContext and the loaded user alive with it.
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var user = await users.FindByIdAsync(userId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.");
+            return null;
         }
-        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>();
-        return Success(await principals.CreateAsync(user));
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>().CreateAsync(user);
     }
 
     /// <summary>

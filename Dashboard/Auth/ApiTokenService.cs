@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Jobs.Storage;
@@ -11,7 +12,8 @@ namespace Dashboard.Auth;
 /// <summary>
 /// Creates and checks per-user API bearer tokens. Only SHA-256 hashes are stored. A lookup is remembered for
 /// 30 s (one query less per API call), and while the database cannot answer, the last good one for 15 min, so
-/// automation keeps reading through a primary outage (docs/decisions/028).
+/// automation keeps reading through a primary outage (docs/decisions/028). The user's principal (roles, lockout)
+/// is remembered for the same 30 s, so a remembered token costs no query at all (docs/decisions/032).
 /// </summary>
 public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contexts, PrimaryStatus primary, TimeProvider time)
 {
@@ -19,6 +21,10 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastGood = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<string, (string UserId, DateTimeOffset CheckedAt)> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset BuiltAt)> principals = new(StringComparer.Ordinal);
+
+    /// <summary>How long a token lookup and its user's principal are remembered: a revoked token, a locked-out user or a changed role takes effect within it.</summary>
+    public static TimeSpan RememberedFor => Fresh;
 
     /// <summary>Creates a token for a user; the returned plain text is shown once and never stored.</summary>
     public async Task<string> CreateAsync(string userId, string name, CancellationToken cancellationToken)
@@ -67,6 +73,30 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
         {
             return lastGood.UserId;
         }
+    }
+
+    /// <summary>
+    /// The principal of a live token's user, or null: <paramref name="build"/> (user, lockout, roles; null when the
+    /// user is gone or locked out) runs at most once per user per <see cref="RememberedFor"/>. Each caller gets its own copy.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> FindPrincipalAsync(string token, Func<string, Task<ClaimsPrincipal?>> build, CancellationToken cancellationToken)
+    {
+        if (await FindUserIdAsync(token, cancellationToken) is not { } userId)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        if (principals.TryGetValue(userId, out var remembered) && now - remembered.BuiltAt < Fresh)
+        {
+            return remembered.Principal.Clone();
+        }
+        if (await build(userId) is not { } principal)
+        {
+            principals.TryRemove(userId, out _);
+            return null;
+        }
+        principals[userId] = (principal, now);
+        return principal.Clone();
     }
 
     private async Task<string?> LookUpAsync(byte[] hash, DateTimeOffset now, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public sealed class ForecastQueryService(
     ReadingService readings,
     SystemStatusService status,
     HybridCache cache,
+    RecentReads recent,
     TimeProvider time)
 {
     public const string Tag = "forecasts";
@@ -157,15 +158,16 @@ public sealed class ForecastQueryService(
 
     private async Task<IReadOnlyList<ForecastRow>> GetStoredRowsAsync(CancellationToken cancellationToken)
     {
-        Guid? latest;
-        await using (var primary = await writes.CreateDbContextAsync(cancellationToken))
+        // The newest run from the primary, one read a second shared by every caller (decision 032).
+        var latest = await recent.GetAsync(ForecastRunner.LatestSucceededKey, async ct =>
         {
-            latest = await primary.ForecastRuns.AsNoTracking()
+            await using var primary = await writes.CreateDbContextAsync(ct);
+            return await primary.ForecastRuns.AsNoTracking()
                 .Where(r => r.State == nameof(ForecastRunState.Succeeded))
                 .OrderByDescending(r => r.FinishedAt)
                 .Select(r => (Guid?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
+                .FirstOrDefaultAsync(ct);
+        }, cancellationToken);
         return await cache.GetOrCreateAsync($"forecasts:all:{latest}", async ct =>
         {
             await using (var db = await reads.CreateDbContextAsync(ct))
