@@ -23,6 +23,11 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
     private readonly ConcurrentDictionary<string, (string UserId, DateTimeOffset CheckedAt)> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset BuiltAt)> principals = new(StringComparer.Ordinal);
 
+    // Single flight: when a remembered lookup or principal runs out, the requests arriving meanwhile wait for the one
+    // query already under way instead of each opening a connection (at 300 req/s they would exhaust the pool).
+    private readonly ConcurrentDictionary<string, Task<string?>> lookups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ClaimsPrincipal?>> builds = new(StringComparer.Ordinal);
+
     /// <summary>How long a token lookup and its user's principal are remembered: a revoked token, a locked-out user or a changed role takes effect within it.</summary>
     public static TimeSpan RememberedFor => Fresh;
 
@@ -58,9 +63,15 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
         {
             return remembered.UserId;
         }
+        return await OnceAsync(lookups, key, () => RefreshAsync(key, hash, now)).WaitAsync(cancellationToken);
+    }
+
+    // Not cancelled by the caller that started it: the others wait for the same lookup.
+    private async Task<string?> RefreshAsync(string key, byte[] hash, DateTimeOffset now)
+    {
         try
         {
-            var userId = await LookUpAsync(hash, now, cancellationToken);
+            var userId = await LookUpAsync(hash, now, CancellationToken.None);
             if (userId is null)
             {
                 known.TryRemove(key, out _);
@@ -72,6 +83,33 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
         catch (Exception ex) when (IsDatabaseDown(ex) && known.TryGetValue(key, out var lastGood) && now - lastGood.CheckedAt < LastGood)
         {
             return lastGood.UserId;
+        }
+    }
+
+    /// <summary>Runs <paramref name="start"/> unless a run for <paramref name="key"/> is under way, whose result is shared instead.</summary>
+    private static async Task<T> OnceAsync<T>(ConcurrentDictionary<string, Task<T>> inflight, string key, Func<Task<T>> start)
+    {
+        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = inflight.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            return await running;
+        }
+        try
+        {
+            var result = await start();
+            mine.SetResult(result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
+            _ = mine.Task.Exception; // observed: the caller that started it gets the exception below
+            throw;
+        }
+        finally
+        {
+            inflight.TryRemove(new KeyValuePair<string, Task<T>>(key, mine.Task));
         }
     }
 
@@ -90,13 +128,17 @@ public sealed class ApiTokenService(IDbContextFactory<DashboardDbContext> contex
         {
             return remembered.Principal.Clone();
         }
-        if (await build(userId) is not { } principal)
+        var built = await OnceAsync(builds, userId, async () =>
         {
-            principals.TryRemove(userId, out _);
-            return null;
-        }
-        principals[userId] = (principal, now);
-        return principal.Clone();
+            if (await build(userId) is not { } principal)
+            {
+                principals.TryRemove(userId, out _);
+                return null;
+            }
+            principals[userId] = (principal, now);
+            return principal;
+        }).WaitAsync(cancellationToken);
+        return built?.Clone();
     }
 
     private async Task<string?> LookUpAsync(byte[] hash, DateTimeOffset now, CancellationToken cancellationToken)
