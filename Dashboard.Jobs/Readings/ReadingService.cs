@@ -33,6 +33,8 @@ public sealed class ReadingService(IDbContextFactory<DashboardDbContext> context
     {
         recent.Invalidate(AllKey);
         recent.Invalidate(MetricsKey);
+        // The forecast summaries carry each series' reading now.
+        recent.Invalidate(Forecasting.ForecastRunner.SummariesKey);
     }
 
     /// <summary>The readings of every series of one metric, by entity.</summary>

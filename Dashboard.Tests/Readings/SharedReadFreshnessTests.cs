@@ -5,10 +5,13 @@ using Dashboard.Jobs.Readings;
 using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Dashboard.Jobs.Storage.Primary;
+using Dashboard.Services;
+using Dashboard.Services.Forecasts;
 using Dashboard.Tests.Domain;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Readings;
@@ -57,6 +60,43 @@ public sealed class SharedReadFreshnessTests(DashboardAppFactory app)
         finally
         {
             // The next pass of the app's own ingest rewrites every value.
+            await quiet.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ForecastSummaries_SharedWithinMaxAge_APassInThisProcessShowsItsReadingAtOnce()
+    {
+        var quiet = await QuietIngest.StartAsync(app);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var contexts = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+            var recent = new RecentReads(clock);
+            var readings = new ReadingService(contexts, recent, clock);
+            var store = new SeriesStateStore(contexts, readings);
+            var forecasts = new ForecastQueryService(services.GetRequiredService<IDbContextFactory<ReadDbContext>>(), contexts,
+                services.GetRequiredService<ObservationHistory>(), readings, services.GetRequiredService<SystemStatusService>(),
+                services.GetRequiredService<HybridCache>(), recent, clock);
+            var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+            // The demo's first forecast run, read through the app's own service (its clock moves).
+            await Eventually.WaitForAsync(async () =>
+            {
+                await using var s = scopes.CreateAsyncScope();
+                return await s.ServiceProvider.GetRequiredService<ForecastQueryService>().GetSummariesAsync(CancellationToken.None);
+            }, all => all.Any(f => f.Now?.Value is not null), TimeSpan.FromMinutes(3), "a stored forecast of a series with a reading");
+            var before = await forecasts.GetSummariesAsync(CancellationToken.None);
+            var target = before.First(f => f.Now?.Value is not null);
+            Assert.Same(before, await forecasts.GetSummariesAsync(CancellationToken.None));
+
+            await store.RecordPassAsync(previous => [.. previous.Select(r => r.Metric == target.Metric && r.Entity == target.Entity ? r with { Value = r.Value + 12.5 } : r)], CancellationToken.None);
+
+            var after = await forecasts.GetSummariesAsync(CancellationToken.None);
+            Assert.Equal(target.Now!.Value + 12.5, Assert.Single(after, f => f.Metric == target.Metric && f.Entity == target.Entity).Now!.Value);
+        }
+        finally
+        {
             await quiet.DisposeAsync();
         }
     }
