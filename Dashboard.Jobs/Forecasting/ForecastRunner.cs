@@ -24,9 +24,19 @@ public sealed partial class ForecastRunner(
     ObservationHistory history,
     IOptionsMonitor<ForecastingOptions> options,
     IEnumerable<IForecastCacheInvalidator> invalidators,
+    RecentReads recent,
     TimeProvider time,
     ILogger<ForecastRunner> logger)
 {
+    /// <summary>The <see cref="RecentReads"/> key of the newest succeeded run's id (dropped when a run here succeeds).</summary>
+    public const string LatestSucceededKey = "forecast-runs:latest-succeeded";
+
+    /// <summary>The <see cref="RecentReads"/> key of the newest run's stored rows (dropped with the run).</summary>
+    public const string RowsKey = "forecasts:rows";
+
+    /// <summary>The <see cref="RecentReads"/> key of the forecast summaries (rows + readings now): dropped when a run here succeeds or a pass stores readings.</summary>
+    public const string SummariesKey = "forecasts:summaries";
+
     public const string Schedule = "schedule";
 
     private static readonly Gauge LastDuration = Metrics.CreateGauge(
@@ -100,6 +110,9 @@ public sealed partial class ForecastRunner(
                 r.SeriesForecasted = forecasted;
                 r.SeriesPerSecond = rate;
             }, cancellationToken);
+            recent.Invalidate(LatestSucceededKey);
+            recent.Invalidate(RowsKey);
+            recent.Invalidate(SummariesKey);
             LogRun(logger, id, inputs.Count, forecasted, watch.Elapsed.TotalSeconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

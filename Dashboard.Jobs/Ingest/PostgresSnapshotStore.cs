@@ -16,8 +16,11 @@ namespace Dashboard.Jobs.Ingest;
 public sealed class PostgresSnapshotStore(
     IDbContextFactory<DashboardDbContext> writes,
     IDbContextFactory<ReadDbContext> reads,
+    RecentReads recent,
     ILogger<PostgresSnapshotStore> logger)
 {
+    private const string AllKey = "postgres-snapshots:all";
+
     private static readonly IReadOnlyDictionary<StatementKey, (long Calls, double TotalExecMs)> NoCounters =
         new Dictionary<StatementKey, (long Calls, double TotalExecMs)>();
 
@@ -40,13 +43,20 @@ public sealed class PostgresSnapshotStore(
             ON CONFLICT (name) DO UPDATE SET target = EXCLUDED.target, taken_at = EXCLUDED.taken_at, snapshot = EXCLUDED.snapshot
             WHERE postgres_snapshots.taken_at <= EXCLUDED.taken_at
             """, cancellationToken);
+        recent.Invalidate(AllKey);
     }
 
-    /// <summary>The latest snapshot per target name, from the read replica (the primary when no standby answers).</summary>
-    public async Task<IReadOnlyDictionary<string, PostgresStatsSnapshot>> GetAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest snapshot per target name, from the read replica (the primary when no standby answers); a burst of
+    /// callers shares one read and parse for at most <see cref="RecentReads.MaxAge"/>, and a save here drops it (decision 032).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, PostgresStatsSnapshot>> GetAllAsync(CancellationToken cancellationToken) =>
+        recent.GetAsync(AllKey, ReadAllAsync, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, PostgresStatsSnapshot>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await reads.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PostgresSnapshots.ToListAsync(cancellationToken);
+        var rows = await db.PostgresSnapshots.AsNoTracking().ToListAsync(cancellationToken);
         var snapshots = new Dictionary<string, PostgresStatsSnapshot>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

@@ -9,8 +9,10 @@ namespace Dashboard.Jobs.Ingest;
 /// instance shows the same "stale since T") and says when a source has just come back, which
 /// is when its gap is backfilled.
 /// </summary>
-public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> contexts, RecentReads recent, TimeProvider time)
 {
+    private const string AllKey = "source-status:all";
+
     private static readonly Gauge Stale = Metrics.CreateGauge(
         "dashboard_source_stale", "1 while a telemetry source is failing, else 0.", "source");
 
@@ -29,6 +31,7 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
             ON CONFLICT (source) DO UPDATE SET last_success_at = EXCLUDED.last_success_at,
                 last_attempt_at = EXCLUDED.last_attempt_at, stale_since = NULL, last_error = NULL
             """, cancellationToken);
+        recent.Invalidate(AllKey);
         Stale.WithLabels(source).Set(0);
         return new Previous(row?.LastSuccessAt, row?.IsStale ?? false, row?.IngestedThrough);
     }
@@ -46,6 +49,7 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
                 stale_since = COALESCE(source_status.stale_since, source_status.last_success_at, EXCLUDED.stale_since),
                 last_error = EXCLUDED.last_error
             """, cancellationToken);
+        recent.Invalidate(AllKey);
         Stale.WithLabels(source).Set(1);
     }
 
@@ -56,6 +60,7 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
         await db.Database.ExecuteSqlAsync($"""
             UPDATE source_status SET ingested_through = GREATEST(ingested_through, {through}) WHERE source = {source}
             """, cancellationToken);
+        recent.Invalidate(AllKey);
     }
 
     /// <summary>The gap just backfilled, for the sources panel ("backfilled 7 min at 15 s").</summary>
@@ -68,6 +73,7 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
                 last_backfill_step_seconds = {gap.Step.TotalSeconds}, last_backfill_skipped_seconds = {gap.Skipped.TotalSeconds}
             WHERE source = {source}
             """, cancellationToken);
+        recent.Invalidate(AllKey);
     }
 
     public async Task<SourceStatusRow?> GetAsync(string source, CancellationToken cancellationToken)
@@ -76,9 +82,11 @@ public sealed class SourceStatusTracker(IDbContextFactory<DashboardDbContext> co
         return await db.SourceStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Source == source, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SourceStatusRow>> GetAllAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SourceStatuses.AsNoTracking().OrderBy(s => s.Source).ToListAsync(cancellationToken);
-    }
+    /// <summary>Every source's status from the primary; a burst of callers shares one read for at most <see cref="RecentReads.MaxAge"/>, and every record here drops it (decision 032).</summary>
+    public async Task<IReadOnlyList<SourceStatusRow>> GetAllAsync(CancellationToken cancellationToken) =>
+        await recent.GetAsync(AllKey, async ct =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            return (IReadOnlyList<SourceStatusRow>)await db.SourceStatuses.AsNoTracking().OrderBy(s => s.Source).ToListAsync(ct);
+        }, cancellationToken);
 }

@@ -9,7 +9,7 @@ namespace Dashboard.Jobs.Readings;
 /// run) take turns, each continuing from what the other stored, and a restarted process continues from
 /// the table rather than from memory. Readers see the previous pass or this one, never a mix.
 /// </summary>
-public sealed class SeriesStateStore(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class SeriesStateStore(IDbContextFactory<DashboardDbContext> contexts, ReadingService readingService)
 {
     // pg_advisory_xact_lock key: "readings" in ASCII.
     private const long LockKey = 0x72656164696e6773;
@@ -39,6 +39,7 @@ public sealed class SeriesStateStore(IDbContextFactory<DashboardDbContext> conte
         db.SeriesStates.AddRange(readings);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        readingService.Invalidate();
         return readings;
     }
 }

@@ -42,6 +42,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ObservationHistory>();
 
         // Each series' current reading (series_state): written by the ingest passes, read by every view.
+        builder.Services.AddSingleton<RecentReads>();
         builder.Services.AddSingleton<Readings.SeriesStateStore>();
         builder.Services.AddSingleton<Readings.ReadingService>();
         return builder;

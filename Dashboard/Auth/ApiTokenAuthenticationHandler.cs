@@ -20,7 +20,6 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    ApiTokenPrincipals principals,
     IOptions<ObservabilityOptions> observability,
     IServiceScopeFactory scopes)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -43,13 +42,13 @@ internal sealed class ApiTokenAuthenticationHandler(
             return Success(new ClaimsPrincipal(identity));
         }
 
-        var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
-        var principal = userId is null ? null : await principals.GetAsync(userId, BuildPrincipalAsync);
+        var principal = await tokens.FindPrincipalAsync(token, BuildPrincipalAsync, Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("The bearer token is unknown, revoked, or its user is locked out.")
             : Success(principal);
     }
 
+    /// <summary>The user's principal with its roles; null when the user is gone or locked out.</summary>
     private async Task<ClaimsPrincipal?> BuildPrincipalAsync(string userId)
     {
         // A scope of its own: a hub connection's request scope lives as long as the connection,

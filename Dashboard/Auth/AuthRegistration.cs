@@ -81,7 +81,6 @@ internal static class AuthRegistration
         services.AddScoped<ISecurityStampValidator, TolerantSecurityStampValidator>();
 
         services.AddSingleton<ApiTokenService>();
-        services.AddSingleton<ApiTokenPrincipals>();
         services.AddScoped<UserSeeder>();
         services.AddCascadingAuthenticationState();
         return builder;

@@ -25,9 +25,10 @@ public sealed class SystemStatusService(IDbContextFactory<ReadDbContext> reads, 
     /// After a change to the resources or their levels: drops every view built on the old catalog, then writes the
     /// catalog through from the primary (a refill from a lagging replica would pin the old one for the cache's lifetime).
     /// </summary>
-    public static async Task WriteCatalogThroughAsync(DashboardDbContext primary, HybridCache cache, CancellationToken cancellationToken)
+    public static async Task WriteCatalogThroughAsync(DashboardDbContext primary, HybridCache cache, ReadingService readings, CancellationToken cancellationToken)
     {
         await cache.RemoveByTagAsync(CatalogTag, cancellationToken);
+        readings.Invalidate();
         var catalog = await primary.MetricSettings.AsNoTracking().OrderBy(m => m.Category).ThenBy(m => m.MetricId).ToListAsync(cancellationToken);
         await cache.SetAsync(CatalogKey, catalog, tags: [CatalogTag], cancellationToken: cancellationToken);
     }

@@ -18,7 +18,7 @@ public sealed record ThresholdInput(double? Warning, double? Critical, int? Sust
 /// (direction, order, finiteness), written to the primary with an audit row, and the cached
 /// catalog dropped so gauges, forecasts and what-if use the new levels from their next read.
 /// </summary>
-public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContext> writes, HybridCache cache, TimeProvider time)
+public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContext> writes, HybridCache cache, Dashboard.Jobs.Readings.ReadingService readings, TimeProvider time)
 {
     /// <summary>The longest sustained-for window accepted (one day).</summary>
     public const int MaxSustainedForSeconds = 86_400;
@@ -118,7 +118,7 @@ public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContex
             Details = $"{before} -> {Describe(row.Warning, row.Critical, row.SustainedForSeconds)}",
         });
         await db.SaveChangesAsync(cancellationToken);
-        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
+        await SystemStatusService.WriteCatalogThroughAsync(db, cache, readings, cancellationToken);
         return new Result(row, null);
     }
 

@@ -25,6 +25,7 @@ internal sealed class ConfigImporter(
     SourceSettingsService sources,
     ConfigSources sourceInput,
     HybridCache cache,
+    Dashboard.Jobs.Readings.ReadingService readings,
     TimeProvider time)
 {
     public const string AuditAction = "config.import";
@@ -131,7 +132,7 @@ internal sealed class ConfigImporter(
 
         if (changes.Count > 0 || deletions.Count > 0)
         {
-            await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
+            await SystemStatusService.WriteCatalogThroughAsync(db, cache, readings, cancellationToken);
         }
         if (deletions.Count > 0)
         {

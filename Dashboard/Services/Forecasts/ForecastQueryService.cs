@@ -22,6 +22,7 @@ public sealed class ForecastQueryService(
     ReadingService readings,
     SystemStatusService status,
     HybridCache cache,
+    RecentReads recent,
     TimeProvider time)
 {
     public const string Tag = "forecasts";
@@ -32,15 +33,21 @@ public sealed class ForecastQueryService(
         LocalCacheExpiration = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Every stored forecast, the soonest breach first; series without a date follow, those heading for a breach first, then by headroom.</summary>
-    public async Task<IReadOnlyList<ForecastSummary>> GetSummariesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every stored forecast, the soonest breach first; series without a date follow, those heading for a breach first, then by headroom.
+    /// A burst of callers shares one computation for at most <see cref="RecentReads.MaxAge"/> (decision 032): a pass or a run in this process drops it.
+    /// </summary>
+    public Task<IReadOnlyList<ForecastSummary>> GetSummariesAsync(CancellationToken cancellationToken) =>
+        recent.GetAsync(ForecastRunner.SummariesKey, SummariseAllAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<ForecastSummary>> SummariseAllAsync(CancellationToken cancellationToken)
     {
         var rows = await GetRowsAsync(cancellationToken);
         var names = await GetNamesAsync(cancellationToken);
         var current = (await readings.GetAllAsync(cancellationToken)).ToDictionary(r => (r.Metric, r.Entity));
         var now = time.GetUtcNow();
         var order = ForecastSeriesIds.All.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return [.. rows
+        return (IReadOnlyList<ForecastSummary>)[.. rows
             .Select(r => Summarise(r, names, now) with { Now = current.GetValueOrDefault((r.Metric, r.Entity)) })
             .OrderBy(s => s.FirstBreach(now) ?? DateTimeOffset.MaxValue)
             .ThenByDescending(s => s.TrendsTowardsBreach)
@@ -155,17 +162,22 @@ public sealed class ForecastQueryService(
         return [.. (await GetStoredRowsAsync(cancellationToken)).Where(r => known.ContainsKey(r.Metric))];
     }
 
-    private async Task<IReadOnlyList<ForecastRow>> GetStoredRowsAsync(CancellationToken cancellationToken)
+    // One HybridCache read (a 19 KB deserialization) a second, shared by every caller (decision 032).
+    private Task<IReadOnlyList<ForecastRow>> GetStoredRowsAsync(CancellationToken cancellationToken) =>
+        recent.GetAsync(ForecastRunner.RowsKey, ReadStoredRowsAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<ForecastRow>> ReadStoredRowsAsync(CancellationToken cancellationToken)
     {
-        Guid? latest;
-        await using (var primary = await writes.CreateDbContextAsync(cancellationToken))
+        // The newest run from the primary, one read a second shared by every caller (decision 032).
+        var latest = await recent.GetAsync(ForecastRunner.LatestSucceededKey, async ct =>
         {
-            latest = await primary.ForecastRuns.AsNoTracking()
+            await using var primary = await writes.CreateDbContextAsync(ct);
+            return await primary.ForecastRuns.AsNoTracking()
                 .Where(r => r.State == nameof(ForecastRunState.Succeeded))
                 .OrderByDescending(r => r.FinishedAt)
                 .Select(r => (Guid?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-        }
+                .FirstOrDefaultAsync(ct);
+        }, cancellationToken);
         return await cache.GetOrCreateAsync($"forecasts:all:{latest}", async ct =>
         {
             await using (var db = await reads.CreateDbContextAsync(ct))

@@ -28,6 +28,7 @@ public sealed class ResourceService(
     PrometheusClient prometheus,
     IOptionsMonitor<PrometheusOptions> prometheusOptions,
     HybridCache cache,
+    Dashboard.Jobs.Readings.ReadingService readings,
     IBackgroundJobClient jobs,
     TimeProvider time)
 {
@@ -90,7 +91,7 @@ public sealed class ResourceService(
         var row = await db.MetricSettings.SingleOrDefaultAsync(m => m.MetricId == id, cancellationToken);
         var (staged, created, repointed) = Stage(db, row, id, draft, user.Identity?.Name ?? "unknown", time.GetUtcNow(), via);
         await db.SaveChangesAsync(cancellationToken);
-        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
+        await SystemStatusService.WriteCatalogThroughAsync(db, cache, readings, cancellationToken);
         if (repointed)
         {
             Backfill(id);
@@ -153,7 +154,7 @@ public sealed class ResourceService(
         var view = View(row, prometheusOptions.CurrentValue.Queries);
         await StageDeleteAsync(db, row, user.Identity?.Name ?? "unknown", time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await SystemStatusService.WriteCatalogThroughAsync(db, cache, cancellationToken);
+        await SystemStatusService.WriteCatalogThroughAsync(db, cache, readings, cancellationToken);
         await cache.RemoveByTagAsync(Forecasts.ForecastQueryService.Tag, cancellationToken);
         return new Result(view, null);
     }
