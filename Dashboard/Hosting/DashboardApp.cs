@@ -47,6 +47,7 @@ internal static class DashboardApp
 
         // UI and API
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddPageCompression();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<BusinessProfileService>();
         builder.Services.AddScoped<SystemStatusService>();
@@ -129,6 +130,8 @@ internal static class DashboardApp
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),
             branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseSecurityHeaders();
+        // Pages' HTML only (text/html); precompressed static assets and API responses pass through untouched.
+        app.UseResponseCompression();
         // People get a page for an empty error response; machines (API, hubs, telemetry) keep the bare status.
         app.UseWhen(
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),

@@ -25,6 +25,9 @@ const pages = [
   { name: 'engineer', role: 'engineer', path: '/engineer', ready: ['[data-testid=alerts-table], [data-testid=alerts-empty]', '[data-testid=db-health]'], absent: '[data-testid=alerts-loading], [data-testid=database-loading]' },
   { name: 'pm', role: 'pm', path: '/pm', ready: ['[data-testid=forecast-row]'], absent: null },
   { name: 'designer', role: 'designer', path: '/designer', ready: ['[data-testid=latency-chart]', '[data-testid=conversion-card]'], absent: '.mud-skeleton' },
+  // The peer in the same run: the sign-in page, server-rendered with no circuit and no data, same assets.
+  // Its "TTI" is load complete with the form shown: the floor the machine allows at that moment.
+  { name: 'peer-login', role: null, path: '/account/login', ready: ['#email'], absent: null, static: true },
 ];
 
 const browser = await chromium.launch({
@@ -55,16 +58,25 @@ async function visit(page, cdp, spec) {
   cdp.on('Network.responseReceived', onResponse);
   cdp.on('Network.loadingFinished', onFinished);
   cdp.on('Network.requestServedFromCache', onCache);
-  let tti = null, error = null;
+  let tti = null, error = null, nav = {};
   try {
     await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'commit', timeout: 60000 });
-    tti = await (await page.waitForFunction(([ready, absent]) => {
-      const flag = document.querySelector('[data-testid=interactive]');
-      if (!flag || flag.textContent.trim() !== 'interactive') return false;
+    tti = await (await page.waitForFunction(([ready, absent, isStatic]) => {
+      if (isStatic) {
+        if (document.readyState !== 'complete') return false;
+      } else {
+        const flag = document.querySelector('[data-testid=interactive]');
+        if (!flag || flag.textContent.trim() !== 'interactive') return false;
+      }
       if (!ready.every(sel => document.querySelector(sel))) return false;
       if (absent && document.querySelector(absent)) return false;
       return performance.now();
-    }, [spec.ready, spec.absent], { polling: 'raf', timeout: 30000 })).jsonValue();
+    }, [spec.ready, spec.absent, !!spec.static], { polling: 'raf', timeout: 30000 })).jsonValue();
+    // Where the time went: the server's answer (prerendering runs the page's queries) and the parse.
+    nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return { ttfbMs: Math.round(n.responseStart), htmlDoneMs: Math.round(n.responseEnd), domReadyMs: Math.round(n.domContentLoadedEventEnd) };
+    });
     await page.waitForTimeout(1000);
   } catch (e) {
     error = String(e.message ?? e).split('\n')[0];
@@ -74,7 +86,7 @@ async function visit(page, cdp, spec) {
   cdp.off('Network.requestServedFromCache', onCache);
   const list = [...requests.values()];
   return {
-    ttiMs: tti === null ? null : Math.round(tti), error,
+    ttiMs: tti === null ? null : Math.round(tti), ...nav, error,
     bytes: list.reduce((a, r) => a + (r.cached ? 0 : r.bytes), 0),
     requests: list.length,
     detail: list.map(r => ({ url: r.url.replace(baseUrl, ''), enc: r.encoding, bytes: r.cached ? 0 : r.bytes, cached: !!r.cached })),
@@ -82,14 +94,14 @@ async function visit(page, cdp, spec) {
 }
 
 const states = {};
-for (const role of [...new Set(pages.map(p => p.role))]) states[role] = await signIn(role);
+for (const role of [...new Set(pages.map(p => p.role).filter(Boolean))]) states[role] = await signIn(role);
 
 const results = {};
 for (const spec of pages) results[spec.name] = { path: spec.path, role: spec.role, ready: spec.ready, first: [], repeat: [] };
 // Round-robin over the pages, so the machine's load swings hit every page alike; round 0 is "cold".
 for (let round = 0; round <= loads; round++) {
   for (const spec of pages) {
-    const context = await browser.newContext({ storageState: states[spec.role] });
+    const context = await browser.newContext(spec.role ? { storageState: states[spec.role] } : {});
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -120,8 +132,19 @@ for (const [name, r] of Object.entries(results)) {
     loads: r.first.length, failed: r.first.length - tf.length + r.repeat.length - tr.length,
     firstBytesMedian: pct(r.first.map(x => x.bytes), 0.5), repeatBytesMedian: pct(r.repeat.map(x => x.bytes), 0.5),
     coldBytes: r.cold.bytes,
+    firstTtfbMedianMs: pct(ok(r.first).map(x => x.ttfbMs), 0.5), firstDomReadyMedianMs: pct(ok(r.first).map(x => x.domReadyMs), 0.5),
+    coldTtfbMs: r.cold.ttfbMs,
     errors: [...new Set([...r.first, ...r.repeat].map(x => x.error).filter(Boolean))],
   };
 }
+// Each page against the peer measured in the same run (medians of the first visits).
+const peer = summary['peer-login'];
+for (const v of Object.values(summary)) {
+  if (peer && peer.firstTtiMedianMs) {
+    v.firstTtiVsPeer = Math.round(100 * v.firstTtiMedianMs / peer.firstTtiMedianMs) / 100;
+    v.repeatTtiVsPeer = Math.round(100 * v.repeatTtiMedianMs / peer.repeatTtiMedianMs) / 100;
+  }
+}
+summary.loadAverage = (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(JSON.stringify(summary, null, 1));
 if (outPath) writeFileSync(outPath, JSON.stringify({ summary, results }, null, 1));
