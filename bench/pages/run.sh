@@ -42,6 +42,7 @@ start_app() {
 stop_app() { if [[ -n $app ]]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=""; fi; }
 trap stop_app EXIT
 
+started_at=$(date -u +%Y-%m-%dT%H:%M:%S+00:00)
 start_app
 token() { python3 -c "import json,sys; print(next(c['token'] for c in json.load(open('$CREDS')) if c['role']==sys.argv[1]))" "$1"; }
 
@@ -64,7 +65,6 @@ wait_for_history() {
   done
   echo "[pages] no history or forecast after 30 min (succeeded: $done_jobs)" >&2; exit 1
 }
-started_at=$(date -u +%Y-%m-%dT%H:%M:%S+00:00)
 wait_for_history "$started_at"
 echo "[pages] history and forecast ready $(( $(date +%s) - $(date -d "$started_at" +%s) )) s after the app started"
 # The first time, the app wrote the history while starting: restart it, so the cold visits follow a plain start.
@@ -76,8 +76,8 @@ PGPASSWORD=$(cat "$REPO/.state/dev/secrets/pg_password") psql -h 127.0.0.1 -p "$
 if (( restart )); then
   # Restart, so the first visits below are the first after the app starts.
   stop_app
-  start_app
   started_at=$(date -u +%Y-%m-%dT%H:%M:%S+00:00)
+  start_app
   wait_for_history "$started_at"
 fi
 
