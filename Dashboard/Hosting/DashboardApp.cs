@@ -48,6 +48,7 @@ internal static class DashboardApp
         // UI and API
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         CircuitSettings.Register(builder.Services);
+        builder.AddPageCompression();
         builder.Services.AddMudServices();
         // Shared by every circuit (decision 035): the live gauges' state and display-only markup.
         builder.Services.AddSingleton<Components.Shared.SharedMarkup>();
@@ -135,6 +136,8 @@ internal static class DashboardApp
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),
             branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseSecurityHeaders();
+        // Pages' HTML only (text/html); precompressed static assets and API responses pass through untouched.
+        app.UseResponseCompression();
         // People get a page for an empty error response; machines (API, hubs, telemetry) keep the bare status.
         app.UseWhen(
             ctx => !RequestKinds.IsMachine(ctx.Request.Path),
