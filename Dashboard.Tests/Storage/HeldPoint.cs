@@ -1,4 +1,5 @@
 using Dashboard.Jobs.Ingest;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Tests.Infrastructure;
 using Npgsql;
 
@@ -17,6 +18,7 @@ internal sealed class HeldPoint : IAsyncDisposable
     private readonly int pid;
     private readonly DashboardAppFactory app;
     private bool committed;
+    private bool killed;
 
     private HeldPoint(DashboardAppFactory app, NpgsqlConnection connection, NpgsqlTransaction transaction, int pid)
     {
@@ -68,6 +70,7 @@ internal sealed class HeldPoint : IAsyncDisposable
         await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", watcher);
         kill.Parameters.AddWithValue("pid", blocked);
         Assert.True((bool)(await kill.ExecuteScalarAsync())!);
+        killed = true;
     }
 
     /// <summary>Stores the held point, as a concurrent writer of the same point would.</summary>
@@ -86,5 +89,12 @@ internal sealed class HeldPoint : IAsyncDisposable
         }
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
+        if (killed)
+        {
+            // A terminated backend is a failed primary connection: the app goes read-only until its probe
+            // reaches the primary again (decision 028). The next test on the shared app must find it writable.
+            var status = app.Services.GetRequiredService<Dashboard.Jobs.Storage.Primary.PrimaryStatus>();
+            await Eventually.WaitForAsync(() => Task.FromResult(status.IsReadOnly), r => !r, TimeSpan.FromSeconds(30), "the app to be writable after the killed writer");
+        }
     }
 }

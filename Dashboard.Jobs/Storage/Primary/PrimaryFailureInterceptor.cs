@@ -6,8 +6,9 @@ using Npgsql;
 namespace Dashboard.Jobs.Storage.Primary;
 
 /// <summary>
-/// On the primary's contexts: a connection that cannot be opened, or that breaks mid-command, switches the process
-/// to read-only at once instead of at the next probe. Server-side errors (constraints, syntax) are not outages.
+/// On the primary's contexts: a connection that cannot be opened makes the probe check the primary at once
+/// instead of at its next round; the probe switches the process to read-only if the primary does not answer it.
+/// Server-side errors (constraints, syntax) are not outages.
 /// </summary>
 public sealed class PrimaryFailureInterceptor(PrimaryStatus status) : DbConnectionInterceptor
 {
@@ -23,7 +24,7 @@ public sealed class PrimaryFailureInterceptor(PrimaryStatus status) : DbConnecti
     {
         if (IsOutage(exception))
         {
-            status.ReportUnreachable(PrimaryProbe.Reason(exception));
+            status.ReportSuspect();
         }
     }
 

@@ -28,17 +28,38 @@ public sealed class PrimaryProbe(IOptions<StorageOptions> storage, PrimaryStatus
             Timeout = 3, CommandTimeout = 3, MaxPoolSize = 1, ApplicationName = "dashboard-primary-probe",
         };
         await using var probe = NpgsqlDataSource.Create(builder.ConnectionString);
-        while (!stoppingToken.IsCancellationRequested)
+        // A request whose connection failed wakes the probe for an immediate check (PrimaryFailureInterceptor).
+        using var wake = new SemaphoreSlim(0, 1);
+        void Wake()
         {
-            await ProbeOnceAsync(probe, stoppingToken);
             try
             {
-                await Task.Delay(status.IsReadOnly ? WhileDown : WhileUp, stoppingToken);
+                wake.Release();
             }
-            catch (OperationCanceledException)
+            catch (SemaphoreFullException)
             {
-                return;
+                // a check is already due
             }
+        }
+        status.Suspected += Wake;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await ProbeOnceAsync(probe, stoppingToken);
+                try
+                {
+                    await wake.WaitAsync(status.IsReadOnly ? WhileDown : WhileUp, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            status.Suspected -= Wake;
         }
     }
 

@@ -19,6 +19,15 @@ public sealed class PrimaryStatus(TimeProvider time)
     /// <summary>Raised on every change between reachable and unreachable (not on a repeated failure).</summary>
     public event Action? Changed;
 
+    /// <summary>
+    /// A request's connection to the primary failed: the probe checks at once and decides. One broken
+    /// connection (a terminated backend, a stale pooled socket) is not an outage; a primary that does not
+    /// answer the probe is (decision 028).
+    /// </summary>
+    public event Action? Suspected;
+
+    public void ReportSuspect() => Suspected?.Invoke();
+
     /// <summary>The ongoing outage, or null while the primary answers.</summary>
     public PrimaryOutage? Outage => outage;
 
