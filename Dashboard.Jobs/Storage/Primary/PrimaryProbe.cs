@@ -65,27 +65,42 @@ public sealed class PrimaryProbe(IOptions<StorageOptions> storage, PrimaryStatus
 
     private async Task ProbeOnceAsync(NpgsqlDataSource probe, CancellationToken stoppingToken)
     {
-        try
+        // A failure on the pooled connection may be that connection alone (it went stale while the link was cut):
+        // the pool is cleared and a fresh connection asked once more before the primary is called unreachable.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await probe.OpenConnectionAsync(stoppingToken);
-            await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
-            if ((bool)(await command.ExecuteScalarAsync(stoppingToken))!)
+            try
             {
-                Report($"{connection.Host}:{connection.Port} is a standby (in recovery), not a writable primary");
+                await CheckAsync(probe, stoppingToken);
                 return;
             }
-            if (status.IsReadOnly)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or SocketException or IOException or OperationCanceledException)
             {
-                logger.LogWarning("Primary database reachable again; leaving read-only mode");
+                // The broken connection must not be handed to the next probe.
+                probe.Clear();
+                if (attempt == 2)
+                {
+                    Report(Reason(ex));
+                    return;
+                }
             }
-            status.ReportReachable();
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is NpgsqlException or TimeoutException or SocketException or IOException or OperationCanceledException)
+    }
+
+    private async Task CheckAsync(NpgsqlDataSource probe, CancellationToken stoppingToken)
+    {
+        await using var connection = await probe.OpenConnectionAsync(stoppingToken);
+        await using var command = new NpgsqlCommand("SELECT pg_is_in_recovery()", connection);
+        if ((bool)(await command.ExecuteScalarAsync(stoppingToken))!)
         {
-            // The broken connection must not be handed to the next probe.
-            probe.Clear();
-            Report(Reason(ex));
+            Report($"{connection.Host}:{connection.Port} is a standby (in recovery), not a writable primary");
+            return;
         }
+        if (status.IsReadOnly)
+        {
+            logger.LogWarning("Primary database reachable again; leaving read-only mode");
+        }
+        status.ReportReachable();
     }
 
     private void Report(string reason)
