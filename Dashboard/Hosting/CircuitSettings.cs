@@ -18,6 +18,15 @@ public sealed class CircuitSettings
     /// <summary>At most this many disconnected pages are kept; the oldest go first (default 100; 0 to 10,000).</summary>
     public int MaxDisconnected { get; set; } = 100;
 
+    /// <summary>
+    /// How a page's WebSocket is compressed (default <see cref="WebSocketCompression.PerMessage"/>).
+    /// Blazor's own default keeps a deflate context for the life of the connection (about 300 KB of
+    /// native memory per open page) to compress across messages; a render batch or a live-gauge update
+    /// is a few hundred bytes to a few KB, so compressing each message on its own keeps most of the saving
+    /// without holding that memory between messages (decision 036).
+    /// </summary>
+    public WebSocketCompression WebSocketCompression { get; set; } = WebSocketCompression.PerMessage;
+
     internal static void Register(IServiceCollection services)
     {
         services.AddOptions<CircuitSettings>().BindConfiguration(Section)
@@ -25,6 +34,8 @@ public sealed class CircuitSettings
                 "Circuits:DisconnectedRetention must be between 00:00:00 and 01:00:00.")
             .Validate(o => o.MaxDisconnected is >= 0 and <= 10_000,
                 "Circuits:MaxDisconnected must be between 0 and 10000.")
+            .Validate(o => Enum.IsDefined(o.WebSocketCompression),
+                "Circuits:WebSocketCompression must be Off, PerMessage or Context.")
             .ValidateOnStart();
         services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitSettings>>((circuits, settings) =>
         {
@@ -32,4 +43,35 @@ public sealed class CircuitSettings
             circuits.DisconnectedCircuitMaxRetained = settings.Value.MaxDisconnected;
         });
     }
+
+    /// <summary>The page endpoint's WebSocket as <see cref="WebSocketCompression"/> says (the CSP's frame-ancestors comes from <see cref="SecurityHeaders"/>).</summary>
+    internal static void ConfigureEndpoint(ServerComponentsEndpointOptions endpoint, CircuitSettings settings)
+    {
+        // The app sends its own Content-Security-Policy (frame-ancestors 'none') on every page.
+        endpoint.ContentSecurityFrameAncestorsPolicy = null;
+        endpoint.ConfigureWebSocketAcceptContext = settings.WebSocketCompression switch
+        {
+            WebSocketCompression.Off => (_, accept) => { accept.DangerousEnableCompression = false; return Task.CompletedTask; },
+            WebSocketCompression.PerMessage => (_, accept) =>
+            {
+                accept.DangerousEnableCompression = true;
+                accept.DisableServerContextTakeover = true;
+                return Task.CompletedTask;
+            },
+            _ => (_, accept) => { accept.DangerousEnableCompression = true; return Task.CompletedTask; },
+        };
+    }
+}
+
+/// <summary>How the pages' WebSockets are compressed.</summary>
+public enum WebSocketCompression
+{
+    /// <summary>Not compressed: no deflate memory, more bytes on the wire.</summary>
+    Off,
+
+    /// <summary>Each message compressed on its own; no deflate state kept between messages.</summary>
+    PerMessage,
+
+    /// <summary>Blazor's default: one deflate context per connection, kept while the page is open.</summary>
+    Context,
 }

@@ -181,7 +181,8 @@ internal static class DashboardApp
             limited.MapPresetApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            var circuits = app.Services.GetRequiredService<IOptions<CircuitSettings>>().Value;
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => CircuitSettings.ConfigureEndpoint(o, circuits));
         }
         if (options.DemoMode)
         {

@@ -81,7 +81,7 @@ if (( restart )); then
   wait_for_history "$started_at"
 fi
 
-n=$(ls "$OUT"/run-*.json 2>/dev/null | wc -l)
+n=$(find "$OUT" -maxdepth 1 -name 'run-*.json' | wc -l)  # not ls: with pipefail, no match would end the script
 file=$OUT/run-$((n + 1)).json
 echo "[pages] load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 node "$HERE/tti.mjs" "$CREDS" "$BASE" "$LOADS" "$file"

@@ -47,6 +47,9 @@ public static partial class Entry
                 }
                 var seconds = int.Parse(Opt("--seconds", "60"), CultureInfo.InvariantCulture);
                 var circuits = int.Parse(Opt("--circuits", "30"), CultureInfo.InvariantCulture);
+                // Pages opened (and kept open) before the baseline: their start-up costs (tiered JIT, thread pool growth,
+                // the GC's first growth) are paid once per process, not per page; 0 measures from a cold process.
+                var warmPages = int.Parse(Opt("--warm", "25"), CultureInfo.InvariantCulture);
                 // Pages measured one after another, each in a fresh dashboard process (no circuit of the previous page left).
                 var circuitPages = Opt("--pages", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var only = Opt("--only", "all");
@@ -72,7 +75,7 @@ public static partial class Entry
                 {
                     foreach (var path in circuitPages)
                     {
-                        await CircuitRunAsync(circuits, path, settings, outDir);
+                        await CircuitRunAsync(circuits, warmPages, path, settings, outDir);
                     }
                 }
                 return 0;
@@ -177,7 +180,7 @@ public static partial class Entry
         info.ArgumentList.Add("--port");
         info.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         // Both servers as the Dashboard deploys: Server GC (the Web SDK's default for the app).
-        info.Environment["DOTNET_gcServer"] = "1";
+        info.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? "1"; // the published app's runtimeconfig, unless the run says otherwise
         string? credentials = null;
         if (kind == "dashboard")
         {
@@ -320,7 +323,7 @@ public static partial class Entry
 
     // ---------------------------------------------------------------- Blazor circuits
 
-    private static async Task CircuitRunAsync(int count, string path, string settings, string outDir)
+    private static async Task CircuitRunAsync(int count, int warm, string path, string settings, string outDir)
     {
         Log($"--- circuits on {path}: starting the dashboard");
         await using var child = await StartChildAsync("dashboard", settings, outDir);
@@ -365,8 +368,21 @@ public static partial class Entry
             await Task.Delay(3000);
         }
 
+        var warmed = new List<IPage>();
+        for (var i = 0; i < warm; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+            await WaitInteractiveAsync(page);
+            warmed.Add(page);
+        }
+        if (warm > 0)
+        {
+            await Task.Delay(10_000);
+        }
+
         var (heap0, rss0) = await child.SettleAsync();
-        Log($"circuits: baseline (1 page of {path} open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
+        Log($"circuits: baseline ({1 + warm} pages of {path} open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
         var pages = new List<IPage>();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -384,6 +400,7 @@ public static partial class Entry
         {
             page = path,
             circuits = count,
+            openBeforeBaseline = 1 + warm,
             rssBaselineKb = rss0,
             rssOpenBeforeGcKb = rssOpen,
             rssOpenKb = rss1,
@@ -396,7 +413,7 @@ public static partial class Entry
         var json = JsonSerializer.Serialize(result, Indented);
         Log($"circuits RESULT:\n{json}");
         await File.WriteAllTextAsync(Path.Combine(outDir, $"circuits-{path.Trim('/').Replace('/', '-') switch { "" => "overview", var p => p }}-{DateTime.UtcNow:yyyyMMddTHHmmss}.json"), json);
-        foreach (var page in pages)
+        foreach (var page in pages.Concat(warmed))
         {
             await page.CloseAsync();
         }
