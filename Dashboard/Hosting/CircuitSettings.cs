@@ -19,11 +19,19 @@ public sealed class CircuitSettings
     public int MaxDisconnected { get; set; } = 100;
 
     /// <summary>
+    /// Render updates a page may have in flight before the server waits for its browser to confirm one (default 2;
+    /// 1 to 100; Blazor's own default is 10). A slow or throttled browser (a background tab, a phone on a weak
+    /// network) holds at most this many updates in server memory; the next update then carries the latest state
+    /// (decision 035).
+    /// </summary>
+    public int MaxUnacknowledgedBatches { get; set; } = 2;
+
+    /// <summary>
     /// How a page's WebSocket is compressed (default <see cref="WebSocketCompression.PerMessage"/>).
     /// Blazor's own default keeps a deflate context for the life of the connection (about 300 KB of
     /// native memory per open page) to compress across messages; a render batch or a live-gauge update
     /// is a few hundred bytes to a few KB, so compressing each message on its own keeps most of the saving
-    /// without holding that memory between messages (decision 036).
+    /// without holding that memory between messages (decision 035).
     /// </summary>
     public WebSocketCompression WebSocketCompression { get; set; } = WebSocketCompression.PerMessage;
 
@@ -34,6 +42,8 @@ public sealed class CircuitSettings
                 "Circuits:DisconnectedRetention must be between 00:00:00 and 01:00:00.")
             .Validate(o => o.MaxDisconnected is >= 0 and <= 10_000,
                 "Circuits:MaxDisconnected must be between 0 and 10000.")
+            .Validate(o => o.MaxUnacknowledgedBatches is >= 1 and <= 100,
+                "Circuits:MaxUnacknowledgedBatches must be between 1 and 100.")
             .Validate(o => Enum.IsDefined(o.WebSocketCompression),
                 "Circuits:WebSocketCompression must be Off, PerMessage or Context.")
             .ValidateOnStart();
@@ -41,6 +51,7 @@ public sealed class CircuitSettings
         {
             circuits.DisconnectedCircuitRetentionPeriod = settings.Value.DisconnectedRetention;
             circuits.DisconnectedCircuitMaxRetained = settings.Value.MaxDisconnected;
+            circuits.MaxBufferedUnacknowledgedRenderBatches = settings.Value.MaxUnacknowledgedBatches;
         });
     }
 
