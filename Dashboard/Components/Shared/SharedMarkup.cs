@@ -41,7 +41,7 @@ public sealed class SharedMarkup(IServiceProvider services, ILoggerFactory logge
             {
                 return held.Html;
             }
-            var html = RenderNowAsync<TComponent>(parameters);
+            var html = SameTextAsAsync(held.Html, RenderNowAsync<TComponent>(parameters));
             slots[slot] = (version, html);
             return html;
         }
@@ -53,6 +53,19 @@ public sealed class SharedMarkup(IServiceProvider services, ILoggerFactory logge
     /// </summary>
     public static string VersionOf(params object?[] inputs) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inputs)));
+
+    /// <summary>
+    /// The slot's previous string when the new rendering reads the same: a version can change without the text
+    /// changing (a "days until" figure computed to the millisecond, drawn as "in 3 days"), and pages that opened
+    /// in between then still hold one string, not one each.
+    /// </summary>
+    private static async Task<MarkupString> SameTextAsAsync(Task<MarkupString>? previous, Task<MarkupString> rendering)
+    {
+        var fresh = await rendering;
+        return previous is { IsCompletedSuccessfully: true } && string.Equals(previous.Result.Value, fresh.Value, StringComparison.Ordinal)
+            ? previous.Result
+            : fresh;
+    }
 
     private async Task<MarkupString> RenderNowAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent
