@@ -65,6 +65,9 @@ public sealed class ForecastViewTests(DashboardAppFactory app)
         var login = new LoginPage(page);
         await login.SignInAsync(pm.Email, pm.Password, "/pm");
         await login.WaitInteractiveAsync();
+        // The form is drawn when asked for.
+        await page.ClickAsync("[data-testid=adhoc-open]");
+        await Assertions.Expect(page.Locator("[data-testid=adhoc-file]")).ToBeAttachedAsync();
 
         // On a loaded machine the file input's handler can be wired a moment after the page turns interactive:
         // choose the file again (a few times at most) until the page has read it.
