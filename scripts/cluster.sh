@@ -142,6 +142,9 @@ app_pid() { read_pid "$STATE/$1.pid"; }
 spawn_app() {  # name
   local name=$1 port=${PORT[$1]}
   if pid_alive "$(app_pid "$name")"; then say "$name: running (pid $(app_pid "$name"))"; return 0; fi
+  # A process just killed is a zombie (pid_alive says gone) while its other threads still close its
+  # sockets; on a loaded machine its port can answer a moment longer: give it up to 10 s.
+  for _ in $(seq 1 100); do port_open "$port" || break; sleep 0.1; done
   port_open "$port" && die "$name: port 127.0.0.1:$port is already taken"
   [[ -f $APP_DIR/Dashboard.dll ]] || die "$APP_DIR/Dashboard.dll does not exist (publish first, or pass --app-dir)"
   mkdir -p "$LOGS"
