@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace HubBench;
 
 /// <summary>
-/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--only hubs|circuits]
+/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--warm 25] [--pages /,/owner] [--only hubs|circuits]
 /// [--client light|hubconnection] [--connect-parallel 64] [--echo-port 61591] [--dashboard-port 61590]
 /// (the driver: starts each server as a child process of this same program, then loads it);
 /// serve-echo --port P and serve-dashboard --port P are the children.
