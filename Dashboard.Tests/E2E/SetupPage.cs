@@ -25,13 +25,14 @@ public sealed class SetupPage(IPage page)
     public async Task ChooseOnlyAsync(params string[] presetIds)
     {
         var none = page.Locator("[data-testid=request-none]");
-        if (await none.CountAsync() > 0)
-        {
-            await none.ClickAsync();
-        }
-        // Discovery can still propose a preset (checked by default) after a pass over the list: choose again then.
+        // Discovery can still propose a preset (checked by default) after a pass over the list, a request-metric
+        // pack included (its radio group appears with one chosen): choose again then.
         for (var pass = 1; ; pass++)
         {
+            if (await none.CountAsync() > 0 && !await none.IsCheckedAsync())
+            {
+                await none.ClickAsync();
+            }
             foreach (var box in await page.Locator("[data-testid=proposed-preset]:has(input[type=checkbox])").AllAsync())
             {
                 var id = await box.GetAttributeAsync("data-preset");
