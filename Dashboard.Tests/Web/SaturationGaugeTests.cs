@@ -80,7 +80,7 @@ public sealed class SaturationGaugeTests : MudBunitContext
         var meter = cut.Find("[data-testid='gauge-meter']");
         Assert.Equal("meter", meter.GetAttribute("role"));
         Assert.Equal("72", meter.GetAttribute("aria-valuenow"));
-        Assert.Equal($"CPU utilization: 72 % · {Clock(GaugeSnapshots.Now)}, Warning; warning above 70 % · critical above 90 %", meter.GetAttribute("aria-label"));
+        Assert.Equal("CPU utilization: 72 %, Warning; warning above 70 % · critical above 90 %", meter.GetAttribute("aria-label"));
         Assert.Equal("cpu", cut.Find("[data-testid='gauge-cpu']").GetAttribute("data-metric"));
     }
 
@@ -146,6 +146,37 @@ public sealed class SaturationGaugeTests : MudBunitContext
         Assert.Equal("img", meter.GetAttribute("role"));
         // The last value is context, not a verdict: the bar is grey, not red.
         Assert.Empty(cut.FindAll(".mud-progress-linear-color-error"));
+    }
+
+    private string PartHtml(GaugeSnapshot gauge, GaugePart part) =>
+        Render<SaturationGauge>(p => p.Add(g => g.Gauge, gauge).Add(g => g.Only, part)).Markup;
+
+    [Fact]
+    public void Parts_ANewSampleOfTheSameValue_RedrawsOnlyTheReading()
+    {
+        // The grid sends a page only the parts whose text changed (decision 037): a sample 15 s later with the same
+        // value must draw the same head, meter and thresholds, and a new reading.
+        var first = GaugeSnapshots.Evaluate(MetricIds.Cpu, 72);
+        var later = GaugeSnapshots.Evaluate(MetricIds.Cpu, 72, now: GaugeSnapshots.Now.AddSeconds(15));
+
+        foreach (var part in new[] { GaugePart.Head, GaugePart.Meter, GaugePart.Thresholds })
+        {
+            Assert.Equal(PartHtml(first, part), PartHtml(later, part));
+        }
+        Assert.NotEqual(PartHtml(first, GaugePart.Reading), PartHtml(later, GaugePart.Reading));
+        // A value that moved changes the head and the meter.
+        var moved = GaugeSnapshots.Evaluate(MetricIds.Cpu, 81, now: GaugeSnapshots.Now.AddSeconds(15));
+        Assert.NotEqual(PartHtml(first, GaugePart.Head), PartHtml(moved, GaugePart.Head));
+        Assert.NotEqual(PartHtml(first, GaugePart.Meter), PartHtml(moved, GaugePart.Meter));
+    }
+
+    [Fact]
+    public void Parts_DrawnTwice_ReadTheSame_NoRandomIds()
+    {
+        var gauge = GaugeSnapshots.Evaluate(MetricIds.Cpu, 95);
+
+        Assert.All(Enum.GetValues<GaugePart>(), part => Assert.Equal(PartHtml(gauge, part), PartHtml(gauge, part)));
+        Assert.DoesNotContain(" id=", RenderGauge(gauge).Markup, StringComparison.Ordinal);
     }
 
     [Fact]

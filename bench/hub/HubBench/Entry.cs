@@ -50,6 +50,7 @@ public static partial class Entry
                 // Pages opened (and kept open) before the baseline: their start-up costs (tiered JIT, thread pool growth,
                 // the GC's first growth) are paid once per process, not per page; 0 measures from a cold process.
                 var warmPages = int.Parse(Opt("--warm", "25"), CultureInfo.InvariantCulture);
+                var settleSeconds = int.Parse(Opt("--settle", "10"), CultureInfo.InvariantCulture);
                 // Pages measured one after another, each in a fresh dashboard process (no circuit of the previous page left).
                 var circuitPages = Opt("--pages", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var only = Opt("--only", "all");
@@ -75,7 +76,7 @@ public static partial class Entry
                 {
                     foreach (var path in circuitPages)
                     {
-                        await CircuitRunAsync(circuits, warmPages, path, settings, outDir);
+                        await CircuitRunAsync(circuits, warmPages, settleSeconds, path, settings, outDir);
                     }
                 }
                 return 0;
@@ -116,10 +117,10 @@ public static partial class Entry
             return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         }
 
-        /// <summary>Forces a full GC in the server; returns (managed heap bytes, RSS kB right after).</summary>
-        public async Task<(long Heap, long RssKb)> SettleAsync()
+        /// <summary>Forces a full GC in the server (aggressive: returning free space to the OS); returns (managed heap bytes, RSS kB right after).</summary>
+        public async Task<(long Heap, long RssKb)> SettleAsync(bool aggressive = false)
         {
-            var heap = long.Parse(await http.GetStringAsync(new Uri(Base, "/_bench/gc")), CultureInfo.InvariantCulture);
+            var heap = long.Parse(await http.GetStringAsync(new Uri(Base, aggressive ? "/_bench/gc?aggressive=1" : "/_bench/gc")), CultureInfo.InvariantCulture);
             await Task.Delay(500);
             return (heap, RssKb());
         }
@@ -271,6 +272,7 @@ public static partial class Entry
         await Task.Delay(5000);
         var rssOpen = child.RssKb();
         var (heap1, rss1) = await child.SettleAsync();
+        var (_, rssAggressive1) = await child.SettleAsync(aggressive: true);
         Log($"{kind}: with {connections.Count} clients: RSS {rssOpen:N0} kB before GC, {rss1:N0} kB after GC, managed heap {heap1 / 1024:N0} kB");
 
         var me = Process.GetCurrentProcess();
@@ -323,7 +325,7 @@ public static partial class Entry
 
     // ---------------------------------------------------------------- Blazor circuits
 
-    private static async Task CircuitRunAsync(int count, int warm, string path, string settings, string outDir)
+    private static async Task CircuitRunAsync(int count, int warm, int settle, string path, string settings, string outDir)
     {
         Log($"--- circuits on {path}: starting the dashboard");
         await using var child = await StartChildAsync("dashboard", settings, outDir);
@@ -383,6 +385,7 @@ public static partial class Entry
 
         var (heap0, rss0) = await child.SettleAsync();
         Log($"circuits: baseline ({1 + warm} pages of {path} open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
+        var (_, rssAggressive0) = await child.SettleAsync(aggressive: true);
         var pages = new List<IPage>();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -393,9 +396,13 @@ public static partial class Entry
             pages.Add(page);
         }
         Log($"circuits: {count} more pages of {path} interactive in {watch.Elapsed.TotalSeconds:F1} s");
-        await Task.Delay(10_000);
+        // Opening 50 pages saturates a 2-core machine's browser for minutes; --settle gives the pages time to catch up
+        // with the updates sent meanwhile, so the figure is the steady state of open pages, not the opening's backlog.
+        var heapBeforeSettle = (await child.SettleAsync()).Heap;
+        await Task.Delay(TimeSpan.FromSeconds(settle));
         var rssOpen = child.RssKb();
         var (heap1, rss1) = await child.SettleAsync();
+        var (_, rssAggressive1) = await child.SettleAsync(aggressive: true);
         var result = new
         {
             page = path,
@@ -405,9 +412,12 @@ public static partial class Entry
             rssOpenBeforeGcKb = rssOpen,
             rssOpenKb = rss1,
             rssPerCircuitKb = Math.Round((rss1 - rss0) / (double)count, 1),
+            rssPerCircuitAfterAggressiveGcKb = Math.Round((rssAggressive1 - rssAggressive0) / (double)count, 1),
             heapBaselineKb = heap0 / 1024,
             heapOpenKb = heap1 / 1024,
             heapPerCircuitKb = Math.Round((heap1 - heap0) / 1024.0 / count, 1),
+            settleSeconds = settle,
+            heapPerCircuitRightAfterOpeningKb = Math.Round((heapBeforeSettle - heap0) / 1024.0 / count, 1),
             loadAvgAfter = File.ReadAllText("/proc/loadavg").Trim(),
         };
         var json = JsonSerializer.Serialize(result, Indented);

@@ -76,15 +76,19 @@ public sealed class BenchPublisher(Func<GaugeBatch, Task> send) : BackgroundServ
     }
 }
 
-/// <summary>GET /_bench/gc: a full blocking compacting collection, then the managed heap size (bytes).</summary>
+/// <summary>
+/// GET /_bench/gc: a full blocking compacting collection, then the managed heap size (bytes); with ?aggressive=1 the
+/// collection also returns the GC's free space to the OS, so RSS shows what is held rather than what the GC keeps for reuse.
+/// </summary>
 public static class GcEndpoint
 {
     public static void Map(IApplicationBuilder app) =>
         app.Map("/_bench/gc", b => b.Run(async context =>
         {
+            var mode = context.Request.Query.ContainsKey("aggressive") ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, mode, blocking: true, compacting: true);
             await context.Response.WriteAsync(GC.GetTotalMemory(false).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }));
 }
