@@ -5,16 +5,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 DATA=${1:-/work/shared/datasets/m4-hourly}
-WORK=$HERE/../../.state/bench/forecast
-mkdir -p "$WORK"
-
-if ! Rscript -e 'library(forecast)' >/dev/null 2>&1; then
-  echo "== installing R and forecast (Debian r-cran-forecast)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends r-cran-forecast >/dev/null
-fi
-
-echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$HERE/prelude.sh"
 if [[ -n "${ETS_CSV:-}" ]]; then
   echo "== R ets: reusing $ETS_CSV"
 else

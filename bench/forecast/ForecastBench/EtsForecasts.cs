@@ -30,7 +30,7 @@ internal static class EtsForecasts
     }
 
     // R's write.csv quotes strings, and the model name has commas in it: ETS(M,Ad,M).
-    private static string[] SplitQuoted(string line)
+    internal static string[] SplitQuoted(string line)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();

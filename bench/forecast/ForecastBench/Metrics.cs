@@ -3,13 +3,15 @@ namespace Dashboard.Bench.Forecast;
 /// <summary>The M4 competition's error measures, as its evaluation code computes them.</summary>
 internal static class Metrics
 {
-    /// <summary>sMAPE in percent: mean over the horizon of 200·|y − f| / (|y| + |f|).</summary>
+    /// <summary>sMAPE in percent: mean over the horizon of 200·|y − f| / (|y| + |f|), 0/0 counted as 0.</summary>
     public static double Smape(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)
     {
         var sum = 0.0;
         for (var h = 0; h < actual.Length; h++)
         {
-            sum += 200 * Math.Abs(actual[h] - forecast[h]) / (Math.Abs(actual[h]) + Math.Abs(forecast[h]));
+            // 0/0 counts 0 (the operations traces' protocol; M4 has no zeros).
+            var denominator = Math.Abs(actual[h]) + Math.Abs(forecast[h]);
+            sum += denominator > 0 ? 200 * Math.Abs(actual[h] - forecast[h]) / denominator : 0;
         }
 
         return sum / actual.Length;
