@@ -79,15 +79,18 @@ public sealed class Forecaster(ForecastSettings settings)
             points[h] = new ForecastPoint(series.TimeAt(last + 1 + h), mean, mean - spread, mean + spread);
         }
 
+        var accuracy = outcome.Accuracy is { } measured
+            ? measured with { Reference = ReferenceOf(series.Step * outcome.ReferenceLag, series.Step), Window = series.Step * outcome.WindowSteps }
+            : null;
         var model = outcome.Model.Describe();
         var message = $"{Describe(model)} fitted to {Durations.Show(used)} of history";
-        if (outcome.Accuracy is { } accuracy)
+        if (accuracy is not null)
         {
             message += $"; backtest error {accuracy.Smape:0.#} % sMAPE over {accuracy.Origins} origin{(accuracy.Origins == 1 ? string.Empty : "s")}";
         }
 
         return new ForecastResult(
-            ForecastStatus.Forecasted, message, used, settings.MinimumHistory, model, points, settings.IntervalLevel, outcome.Accuracy, outcome.Trend.Verdict);
+            ForecastStatus.Forecasted, message, used, settings.MinimumHistory, model, points, settings.IntervalLevel, accuracy, outcome.Trend.Verdict);
     }
 
     private (RegularSeries Series, int First, int Last) Prepare(RegularSeries history)
@@ -134,6 +137,12 @@ public sealed class Forecaster(ForecastSettings settings)
 
     private ForecastResult Insufficient(string message, TimeSpan used) =>
         new(ForecastStatus.InsufficientHistory, message, used, settings.MinimumHistory, null, [], settings.IntervalLevel, null, TrendVerdict.NoTrend);
+
+    private SkillReference ReferenceOf(TimeSpan lag, TimeSpan step) =>
+        lag == step ? SkillReference.LastValue
+        : lag == TimeSpan.FromDays(1) ? SkillReference.PreviousDay
+        : lag == TimeSpan.FromDays(7) ? SkillReference.PreviousWeek
+        : SkillReference.PreviousSeason;
 
     private static string Describe(ForecastModel model) => model.Kind switch
     {

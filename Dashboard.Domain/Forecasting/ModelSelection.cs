@@ -12,7 +12,14 @@ namespace Dashboard.Domain.Forecasting;
 internal static class ModelSelection
 {
     /// <summary>The chosen model's forecast and the evidence around it.</summary>
-    public sealed record Outcome(FittedModel Model, double[] Mean, double[] StandardDeviation, ForecastAccuracy? Accuracy, TrendAnalysis.Judgement Trend);
+    public sealed record Outcome(FittedModel Model, double[] Mean, double[] StandardDeviation, ForecastAccuracy? Accuracy, TrendAnalysis.Judgement Trend)
+    {
+        /// <summary>The lag, in steps, of the simple guess the accuracy's skill is measured against (1 = the last value).</summary>
+        public int ReferenceLag { get; init; } = 1;
+
+        /// <summary>The length of each backtest window, in steps.</summary>
+        public int WindowSteps { get; init; }
+    }
 
     private readonly record struct Candidate(ForecastModelKind Kind, EtsForm Form);
 
@@ -60,6 +67,7 @@ internal static class ModelSelection
 
         FittedModel final;
         ForecastAccuracy? accuracy = null;
+        var referenceLag = 1;
         if (best is null)
         {
             // Too short to hold anything out: the line, or failing that the last value.
@@ -71,13 +79,27 @@ internal static class ModelSelection
             var window = Window(values, windowSteps);
             final = Fit(bestCandidate, window, Math.Max(20, settings.MaxOptimizerEvaluations / 2), warm) ?? best.Refilter(window) ?? best;
             var origins = AccuracyOrigins(values.Length, holdout, horizon, settings.BacktestOrigins);
+            referenceLag = seasons.Count > 0 ? seasons.Min(s => s.Period) : 1;
             accuracy = OriginErrors(best, values, values.Length - holdout, horizon, origins).ToAccuracy(values, best.SeasonLength);
+            if (accuracy is not null)
+            {
+                // In plain words (issue 15): how far off the model was on those windows, beside the simple guess that
+                // repeats the same time one season earlier (or the last value) on the same windows.
+                var all = values.ToArray();
+                var fittedAt = values.Length - holdout;
+                var lag = referenceLag;
+                accuracy = accuracy with
+                {
+                    OffByPercent = OffBy(all, origins, horizon, origin => ModelForecast(best, all, fittedAt, origin, horizon)),
+                    ReferenceOffByPercent = OffBy(all, origins, horizon, origin => [.. Enumerable.Range(0, horizon).Select(h => origin - lag + (h % lag) >= 0 ? all[origin - lag + (h % lag)] : double.NaN)]),
+                };
+            }
         }
 
         var forecastMean = new double[steps];
         var forecastSd = new double[steps];
         final.Forecast(forecastMean, forecastSd);
-        return new Outcome(final, forecastMean, forecastSd, accuracy, trend);
+        return new Outcome(final, forecastMean, forecastSd, accuracy, trend) { ReferenceLag = referenceLag, WindowSteps = horizon };
     }
 
     private static List<Candidate> Candidates(IReadOnlyList<(int Period, double Autocorrelation)> seasons, IReadOnlyList<ForecastModelKind> allowed)
@@ -139,6 +161,49 @@ internal static class ModelSelection
         }
 
         return errors;
+    }
+
+    /// <summary>The model's forecast from <paramref name="origin"/>, as <see cref="OriginErrors"/> makes it.</summary>
+    private static double[] ModelForecast(FittedModel model, double[] values, int fittedAt, int origin, int horizon)
+    {
+        var mean = new double[horizon];
+        var sd = new double[horizon];
+        var refitted = origin == fittedAt ? model : model.Refilter(values.AsSpan(0, origin));
+        if (refitted is null)
+        {
+            Array.Fill(mean, double.NaN);
+            return mean;
+        }
+
+        refitted.Forecast(mean, sd);
+        return mean;
+    }
+
+    /// <summary>
+    /// Sum of absolute errors over the sum of absolute actual values on the windows after <paramref name="origins"/>, in
+    /// percent; null when nothing was observed or every observed value was zero.
+    /// </summary>
+    private static double? OffBy(double[] values, List<int> origins, int horizon, Func<int, double[]> forecastFrom)
+    {
+        double errors = 0;
+        double actuals = 0;
+        foreach (var origin in origins)
+        {
+            var forecast = forecastFrom(origin);
+            for (var h = 0; h < horizon && origin + h < values.Length; h++)
+            {
+                var predicted = forecast[h];
+                if (double.IsNaN(values[origin + h]) || !double.IsFinite(predicted))
+                {
+                    continue;
+                }
+
+                errors += Math.Abs(values[origin + h] - predicted);
+                actuals += Math.Abs(values[origin + h]);
+            }
+        }
+
+        return actuals > 0 ? 100 * errors / actuals : null;
     }
 
     // Origins inside the holdout, one horizon apart: what the candidates are compared on.

@@ -27,6 +27,10 @@ public static class ForecastRowMapper
         row.Mase = Finite(result.Accuracy?.Mase);
         row.Rmse = Finite(result.Accuracy?.Rmse);
         row.BacktestOrigins = result.Accuracy?.Origins;
+        row.OffByPercent = Finite(result.Accuracy?.OffByPercent);
+        row.ReferenceOffByPercent = Finite(result.Accuracy?.ReferenceOffByPercent);
+        row.SkillReference = result.Accuracy?.Reference.ToString();
+        row.BacktestWindowSeconds = result.Accuracy is { } accuracy ? accuracy.Window.TotalSeconds : null;
         row.Trend = result.Trend.ToString();
 
         var points = result.Points;
@@ -37,6 +41,21 @@ public static class ForecastRowMapper
         row.High = [.. points.Select(p => p.High)];
         row.Warning = outlook is null ? null : Columns(outlook.Warning);
         row.Critical = outlook is null ? null : Columns(outlook.Critical);
+    }
+
+    /// <summary>The stored backtest as the Domain's accuracy; null when the forecast had none.</summary>
+    public static ForecastAccuracy? Accuracy(ForecastRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Smape is { } smape
+            ? new ForecastAccuracy(smape, row.Mase ?? double.NaN, row.Rmse ?? double.NaN, row.BacktestOrigins ?? 0)
+            {
+                OffByPercent = row.OffByPercent,
+                ReferenceOffByPercent = row.ReferenceOffByPercent,
+                Reference = Enum.TryParse<SkillReference>(row.SkillReference, out var reference) ? reference : SkillReference.LastValue,
+                Window = TimeSpan.FromSeconds(row.BacktestWindowSeconds ?? 0),
+            }
+            : null;
     }
 
     /// <summary>The forecast steps of a stored row.</summary>

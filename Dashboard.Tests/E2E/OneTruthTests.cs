@@ -134,6 +134,13 @@ public sealed class OneTruthTests(DashboardAppFactory app)
                 var r = readings[(row.GetProperty("metric").GetString()!, row.GetProperty("entity").GetString()!)];
                 var cell = page.Locator($"[data-testid=forecast-row][data-metric='{r.Metric}'][data-entity='{Css(r.Entity)}'] [data-testid=forecast-now]");
                 await Assertions.Expect(cell).ToHaveTextAsync(r.Table);
+                // The track record in words: the table's short form and its tooltip are the API's, word for word.
+                if (row.GetProperty("skillBrief").ValueKind == JsonValueKind.String)
+                {
+                    var skill = page.Locator($"[data-testid=forecast-row][data-metric='{r.Metric}'][data-entity='{Css(r.Entity)}'] [data-testid=forecast-skill]");
+                    await Assertions.Expect(skill).ToHaveTextAsync(row.GetProperty("skillBrief").GetString()!);
+                    await Assertions.Expect(skill).ToHaveAttributeAsync("title", row.GetProperty("skill").GetString()!);
+                }
             }
 
             await page.GotoAsync("/owner");

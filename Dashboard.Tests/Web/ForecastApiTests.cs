@@ -41,6 +41,27 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Forecasts_EachFittedSeriesSaysItsTrackRecordInWords()
+    {
+        using var pm = app.CreateRawClient(app.For("pm").Token);
+
+        var forecasts = await WaitForForecastsAsync(pm);
+
+        var fitted = forecasts.Where(f => f.GetProperty("status").GetString() == "Forecasted" && f.GetProperty("smape").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(fitted);
+        foreach (var f in fitted)
+        {
+            var offBy = f.GetProperty("offByPercent").GetDouble();
+            var skill = f.GetProperty("skill").GetString()!;
+            Assert.StartsWith("Checked on ", skill, StringComparison.Ordinal);
+            Assert.Contains(Dashboard.Domain.Forecasting.ForecastSkill.OffBy(offBy), skill, StringComparison.Ordinal);
+            Assert.Contains("repeating the ", skill, StringComparison.Ordinal);
+            Assert.Equal(JsonValueKind.Number, f.GetProperty("referenceOffByPercent").ValueKind);
+            Assert.StartsWith($"{Dashboard.Domain.Forecasting.ForecastSkill.OffBy(offBy)} (", f.GetProperty("skillBrief").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Forecasts_RankedBySoonestBreach()
     {
         using var pm = app.CreateRawClient(app.For("pm").Token);

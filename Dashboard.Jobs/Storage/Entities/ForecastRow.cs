@@ -34,6 +34,18 @@ public sealed class ForecastRow
     public double? Rmse { get; set; }
     public int? BacktestOrigins { get; set; }
 
+    /// <summary>How far off the model was on its backtest windows, in percent of what happened (Domain ForecastAccuracy).</summary>
+    public double? OffByPercent { get; set; }
+
+    /// <summary>The same for the simple guess on the same windows.</summary>
+    public double? ReferenceOffByPercent { get; set; }
+
+    /// <summary>The simple guess: "LastValue", "PreviousDay", "PreviousWeek" or "PreviousSeason" (Domain SkillReference).</summary>
+    public string? SkillReference { get; set; }
+
+    /// <summary>The length of each backtest window, in seconds.</summary>
+    public double? BacktestWindowSeconds { get; set; }
+
     /// <summary>"NoTrend", "Rising" or "Falling" (Domain TrendVerdict).</summary>
     public required string Trend { get; set; }
 

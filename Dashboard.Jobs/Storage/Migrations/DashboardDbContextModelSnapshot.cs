@@ -606,6 +606,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("backtest_origins");
 
+                    b.Property<double?>("BacktestWindowSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("backtest_window_seconds");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
@@ -676,6 +680,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("model_kind");
 
+                    b.Property<double?>("OffByPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("off_by_percent");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -688,6 +696,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.Property<double>("PointsStepSeconds")
                         .HasColumnType("double precision")
                         .HasColumnName("points_step_seconds");
+
+                    b.Property<double?>("ReferenceOffByPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("reference_off_by_percent");
 
                     b.Property<double?>("ResidualStandardDeviation")
                         .HasColumnType("double precision")
@@ -704,6 +716,10 @@ namespace Dashboard.Jobs.Storage.Migrations
                     b.Property<int>("SeasonLength")
                         .HasColumnType("integer")
                         .HasColumnName("season_length");
+
+                    b.Property<string>("SkillReference")
+                        .HasColumnType("text")
+                        .HasColumnName("skill_reference");
 
                     b.Property<double?>("Smape")
                         .HasColumnType("double precision")

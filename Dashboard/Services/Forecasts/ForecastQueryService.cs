@@ -145,7 +145,7 @@ public sealed class ForecastQueryService(
         var model = row.ModelKind is { } kind
             ? new ForecastModel(Enum.Parse<ForecastModelKind>(kind), row.SeasonLength, row.Parameters, row.Aicc ?? double.NaN, row.ResidualStandardDeviation ?? double.NaN)
             : null;
-        var accuracy = row.Smape is { } smape ? new ForecastAccuracy(smape, row.Mase ?? double.NaN, row.Rmse ?? double.NaN, row.BacktestOrigins ?? 0) : null;
+        var accuracy = ForecastRowMapper.Accuracy(row);
         return new ForecastResult(status, row.Message, TimeSpan.FromSeconds(row.HistoryUsedSeconds), TimeSpan.FromSeconds(row.HistoryRequiredSeconds),
             model, ForecastRowMapper.Points(row), row.IntervalLevel, accuracy, Enum.Parse<TrendVerdict>(row.Trend));
     }
@@ -213,6 +213,10 @@ public sealed class ForecastQueryService(
     {
         HistoryUsedSeconds = row.HistoryUsedSeconds,
         HistoryRequiredSeconds = row.HistoryRequiredSeconds,
+        Skill = ForecastSkill.Describe(ForecastRowMapper.Accuracy(row)),
+        SkillBrief = ForecastSkill.Brief(ForecastRowMapper.Accuracy(row)),
+        OffByPercent = row.OffByPercent,
+        ReferenceOffByPercent = row.ReferenceOffByPercent,
     };
 
     private static CrossingView? View(ThresholdCrossing? crossing, DateTimeOffset now) =>

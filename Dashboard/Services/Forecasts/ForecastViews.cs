@@ -41,6 +41,21 @@ public sealed record ForecastSummary(
     /// <summary>How much history the forecast saw, in seconds.</summary>
     public double HistoryUsedSeconds { get; init; }
 
+    /// <summary>
+    /// The model's track record in plain words ("Checked on 2 past 2-day stretches of this series: off by about 6 %;
+    /// repeating the previous day was off by about 9 %."), from <see cref="ForecastSkill.Describe"/>; null without a backtest.
+    /// </summary>
+    public string? Skill { get; init; }
+
+    /// <summary>The same, short, for a table cell: "off by about 6 % (previous day: 9 %)" (<see cref="ForecastSkill.Brief"/>).</summary>
+    public string? SkillBrief { get; init; }
+
+    /// <summary>How far off the model was on its backtest windows, percent of what happened; null without one.</summary>
+    public double? OffByPercent { get; init; }
+
+    /// <summary>The same for repeating the previous day (or week, or the last value) on the same windows.</summary>
+    public double? ReferenceOffByPercent { get; init; }
+
     /// <summary>How much history a forecast needs, in seconds.</summary>
     public double HistoryRequiredSeconds { get; init; }
 
