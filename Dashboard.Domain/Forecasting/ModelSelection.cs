@@ -88,11 +88,10 @@ internal static class ModelSelection
                 var all = values.ToArray();
                 var fittedAt = values.Length - holdout;
                 var lag = referenceLag;
-                accuracy = accuracy with
-                {
-                    OffByPercent = OffBy(all, origins, horizon, origin => ModelForecast(best, all, fittedAt, origin, horizon)),
-                    ReferenceOffByPercent = OffBy(all, origins, horizon, origin => [.. Enumerable.Range(0, horizon).Select(h => origin - lag + (h % lag) >= 0 ? all[origin - lag + (h % lag)] : double.NaN)]),
-                };
+                var (model, reference) = OffBy(all, origins, horizon,
+                    origin => ModelForecast(best, all, fittedAt, origin, horizon),
+                    origin => [.. Enumerable.Range(0, horizon).Select(h => origin - lag + (h % lag) >= 0 ? all[origin - lag + (h % lag)] : double.NaN)]);
+                accuracy = accuracy with { OffByPercent = model, ReferenceOffByPercent = reference };
             }
         }
 
@@ -180,30 +179,35 @@ internal static class ModelSelection
     }
 
     /// <summary>
-    /// Sum of absolute errors over the sum of absolute actual values on the windows after <paramref name="origins"/>, in
-    /// percent; null when nothing was observed or every observed value was zero.
+    /// For the model and for the simple guess: the sum of absolute errors over the sum of absolute actual values on the
+    /// windows after <paramref name="origins"/>, in percent, over the same points (observed, and forecast by both); null
+    /// when no such point was observed or every one was zero.
     /// </summary>
-    private static double? OffBy(double[] values, List<int> origins, int horizon, Func<int, double[]> forecastFrom)
+    private static (double? Model, double? Reference) OffBy(
+        double[] values, List<int> origins, int horizon, Func<int, double[]> modelFrom, Func<int, double[]> referenceFrom)
     {
-        double errors = 0;
+        double modelErrors = 0;
+        double referenceErrors = 0;
         double actuals = 0;
         foreach (var origin in origins)
         {
-            var forecast = forecastFrom(origin);
+            var model = modelFrom(origin);
+            var reference = referenceFrom(origin);
             for (var h = 0; h < horizon && origin + h < values.Length; h++)
             {
-                var predicted = forecast[h];
-                if (double.IsNaN(values[origin + h]) || !double.IsFinite(predicted))
+                var actual = values[origin + h];
+                if (double.IsNaN(actual) || !double.IsFinite(model[h]) || !double.IsFinite(reference[h]))
                 {
                     continue;
                 }
 
-                errors += Math.Abs(values[origin + h] - predicted);
-                actuals += Math.Abs(values[origin + h]);
+                modelErrors += Math.Abs(actual - model[h]);
+                referenceErrors += Math.Abs(actual - reference[h]);
+                actuals += Math.Abs(actual);
             }
         }
 
-        return actuals > 0 ? 100 * errors / actuals : null;
+        return actuals > 0 ? (100 * modelErrors / actuals, 100 * referenceErrors / actuals) : (null, null);
     }
 
     // Origins inside the holdout, one horizon apart: what the candidates are compared on.
