@@ -4,8 +4,9 @@ namespace Dashboard.Domain.Forecasting;
 
 /// <summary>
 /// Turns a forecast into dates for a threshold's warning and critical levels: whether the current value is already
-/// past a level (strictly, as <see cref="Threshold"/> compares), when the point forecast first passes it, and the range
-/// the prediction interval gives (the pessimistic edge passes first, the optimistic edge last or never).
+/// past a level (strictly, as <see cref="Threshold"/> compares), when the point forecast first passes it (for a seasonal
+/// forecast, when the line through its daily peaks does), and the range the prediction interval gives (the pessimistic
+/// edge passes first, the optimistic edge last or never).
 /// </summary>
 public static class CapacityOutlookEstimator
 {
@@ -51,27 +52,11 @@ public static class CapacityOutlookEstimator
             return new ThresholdCrossing(CrossingKind.NoTrend, level, null, null, null, false);
         }
 
-        DateTimeOffset? expected = null, earliest = null, latest = null;
-        foreach (var point in forecast.Points)
-        {
-            var pessimistic = aboveIsBad ? point.High : point.Low;
-            var optimistic = aboveIsBad ? point.Low : point.High;
-            if (earliest is null && IsPast(pessimistic, level, aboveIsBad))
-            {
-                earliest = point.Time;
-            }
-
-            if (expected is null && IsPast(point.Expected, level, aboveIsBad))
-            {
-                expected = point.Time;
-            }
-
-            if (latest is null && IsPast(optimistic, level, aboveIsBad))
-            {
-                latest = point.Time;
-                break;
-            }
-        }
+        var season = forecast.Model?.SeasonLength ?? 0;
+        var points = forecast.Points;
+        var expected = FirstPast(points, p => p.Expected, level, aboveIsBad, season);
+        var earliest = FirstPast(points, p => aboveIsBad ? p.High : p.Low, level, aboveIsBad, season);
+        var latest = expected is null ? null : FirstPast(points, p => aboveIsBad ? p.Low : p.High, level, aboveIsBad, season);
 
         if (expected is null)
         {
@@ -82,6 +67,58 @@ public static class CapacityOutlookEstimator
         var headingForBadSide = forecast.Trend == (aboveIsBad ? TrendVerdict.Rising : TrendVerdict.Falling);
         var actionable = headingForBadSide && gate.IsCloseEnough(current, level);
         return new ThresholdCrossing(CrossingKind.Expected, level, expected, earliest ?? expected, latest, actionable);
+    }
+
+    /// <summary>
+    /// When <paramref name="value"/> of the forecast first passes <paramref name="level"/>. Without a season: the first
+    /// step past it. With one (a daily swing), the level is first reached at a cycle's peak, and which day's peak it is
+    /// flips with the smallest change in the fit; so the date is where the line through the cycles' peaks (each cycle's
+    /// worst step, at the phase the first cycle has its worst) reaches the level, between the last peak short of it and
+    /// the first past it. Continuous in the forecast: a fit that moves a little moves the date a little (issue 15).
+    /// </summary>
+    private static DateTimeOffset? FirstPast(IReadOnlyList<ForecastPoint> points, Func<ForecastPoint, double> value, double level, bool aboveIsBad, int season)
+    {
+        var first = -1;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (IsPast(value(points[i]), level, aboveIsBad))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0 || season < 2 || points.Count < 2 * season)
+        {
+            return first < 0 ? null : points[first].Time;
+        }
+
+        var phase = 0;
+        for (var i = 1; i < season; i++)
+        {
+            var worse = aboveIsBad ? value(points[i]) > value(points[phase]) : value(points[i]) < value(points[phase]);
+            phase = worse ? i : phase;
+        }
+
+        for (var peak = phase + season; peak < points.Count; peak += season)
+        {
+            if (!IsPast(value(points[peak]), level, aboveIsBad))
+            {
+                continue;
+            }
+
+            var previous = peak - season;
+            if (IsPast(value(points[previous]), level, aboveIsBad))
+            {
+                break; // the first peak is already past: the step itself says when
+            }
+
+            var rise = value(points[peak]) - value(points[previous]);
+            var fraction = rise == 0 ? 1 : Math.Clamp((level - value(points[previous])) / rise, 0, 1);
+            return points[previous].Time + ((points[peak].Time - points[previous].Time) * fraction);
+        }
+
+        return points[first].Time;
     }
 
     private static bool IsPast(double value, double level, bool aboveIsBad) => aboveIsBad ? value > level : value < level;

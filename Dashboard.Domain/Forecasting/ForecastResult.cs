@@ -22,4 +22,8 @@ public sealed record ForecastResult(
     IReadOnlyList<ForecastPoint> Points,
     double IntervalLevel,
     ForecastAccuracy? Accuracy,
-    TrendVerdict Trend);
+    TrendVerdict Trend)
+{
+    /// <summary>When the isolated spikes and dropouts were that the fit set aside (<see cref="SpikeFilter"/>), oldest first.</summary>
+    public IReadOnlyList<DateTimeOffset> SpikesSetAside { get; init; } = [];
+}

@@ -67,8 +67,12 @@ public sealed class Forecaster(ForecastSettings settings)
         }
 
         var steps = (int)Math.Ceiling(horizon.Ticks / (double)series.Step.Ticks);
-        var values = series.Span[first..(last + 1)];
+        // One bad hour (a spike, a dropout to zero) must not move a capacity date: isolated outliers are set aside
+        // before the models see the history (decision 039).
+        var cleaned = SpikeFilter.Clean(series.Span[first..(last + 1)]);
+        var values = cleaned.Values.AsSpan();
         var outcome = ModelSelection.Run(values, Periods(series.Step, values.Length), steps, settings);
+        var setAside = cleaned.Replaced.Select(i => series.TimeAt(first + i)).ToArray();
 
         var z = NormalDistribution.Quantile(0.5 + (settings.IntervalLevel / 2));
         var points = new ForecastPoint[steps];
@@ -89,8 +93,16 @@ public sealed class Forecaster(ForecastSettings settings)
             message += $"; backtest error {accuracy.Smape:0.#} % sMAPE over {accuracy.Origins} origin{(accuracy.Origins == 1 ? string.Empty : "s")}";
         }
 
+        if (setAside.Length > 0)
+        {
+            message += $"; {setAside.Length} isolated spike{(setAside.Length == 1 ? string.Empty : "s")} set aside";
+        }
+
         return new ForecastResult(
-            ForecastStatus.Forecasted, message, used, settings.MinimumHistory, model, points, settings.IntervalLevel, accuracy, outcome.Trend.Verdict);
+            ForecastStatus.Forecasted, message, used, settings.MinimumHistory, model, points, settings.IntervalLevel, accuracy, outcome.Trend.Verdict)
+        {
+            SpikesSetAside = setAside,
+        };
     }
 
     private (RegularSeries Series, int First, int Last) Prepare(RegularSeries history)

@@ -43,6 +43,80 @@ public static class ForecastRowMapper
         row.Critical = outlook is null ? null : Columns(outlook.Critical);
     }
 
+    /// <summary>What a stored row's run said about its levels, taken before the next run overwrites it.</summary>
+    /// <param name="Warning">The warning level's snapshot; null without levels or a forecast.</param>
+    /// <param name="Critical">The critical level's.</param>
+    /// <param name="WarningColumns">The stored warning columns (their last move is carried over).</param>
+    /// <param name="CriticalColumns">The stored critical columns.</param>
+    public sealed record PreviousRun(
+        CrossingMoves.Snapshot? Warning, CrossingMoves.Snapshot? Critical, CrossingColumns? WarningColumns, CrossingColumns? CriticalColumns);
+
+    /// <summary>The row's run as it stands, before <see cref="Apply"/> stores a new one; null for a row never computed.</summary>
+    public static PreviousRun? Previous(ForecastRow row, Domain.Values.ThresholdDirection? direction)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.ComputedAt == default || direction is not { } side)
+        {
+            return null;
+        }
+
+        var points = Points(row);
+        return new PreviousRun(Snapshot(row, row.Warning, side, points), Snapshot(row, row.Critical, side, points), row.Warning, row.Critical);
+    }
+
+    /// <summary>After <see cref="Apply"/>: records where this run moved a level's date (Domain <see cref="CrossingMoves"/>),
+    /// otherwise carries the level's last move over from the previous run.</summary>
+    public static void RecordMoves(ForecastRow row, PreviousRun? previous, RegularSeries? history, Domain.Values.ThresholdDirection? direction)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (previous is null || direction is not { } side)
+        {
+            return;
+        }
+
+        var points = Points(row);
+        Record(row.Warning, previous.Warning, Snapshot(row, row.Warning, side, points), previous.WarningColumns, history);
+        Record(row.Critical, previous.Critical, Snapshot(row, row.Critical, side, points), previous.CriticalColumns, history);
+    }
+
+    /// <summary>The stored last move of a level as the Domain type; null while no run has moved it.</summary>
+    public static CrossingMove? Move(CrossingColumns? columns) =>
+        columns is { MovedAt: { } at, MovedFromRunAt: { } from, MovedFromKind: { } fromKind, MovedToKind: { } toKind, MoveCause: { } cause, MoveReason: { } reason }
+            ? new CrossingMove(at, from, Enum.Parse<CrossingKind>(fromKind), columns.MovedFromDate, Enum.Parse<CrossingKind>(toKind), columns.MovedToDate, Enum.Parse<MoveCause>(cause), reason)
+            : null;
+
+    private static void Record(CrossingColumns? now, CrossingMoves.Snapshot? before, CrossingMoves.Snapshot? after, CrossingColumns? old, RegularSeries? history)
+    {
+        if (now is null)
+        {
+            return;
+        }
+
+        var move = before is not null && after is not null ? CrossingMoves.Compare(before, after, history) : null;
+        if (move is null)
+        {
+            (now.MovedAt, now.MovedFromRunAt, now.MovedFromKind, now.MovedFromDate, now.MovedToKind, now.MovedToDate, now.MoveCause, now.MoveReason) =
+                (old?.MovedAt, old?.MovedFromRunAt, old?.MovedFromKind, old?.MovedFromDate, old?.MovedToKind, old?.MovedToDate, old?.MoveCause, old?.MoveReason);
+            return;
+        }
+
+        now.MovedAt = move.At;
+        now.MovedFromRunAt = move.PreviousAt;
+        now.MovedFromKind = move.PreviousKind.ToString();
+        now.MovedFromDate = move.PreviousDate;
+        now.MovedToKind = move.Kind.ToString();
+        now.MovedToDate = move.Date;
+        now.MoveCause = move.Cause.ToString();
+        now.MoveReason = move.Reason.Length <= 300 ? move.Reason : move.Reason[..300];
+    }
+
+    private static CrossingMoves.Snapshot? Snapshot(ForecastRow row, CrossingColumns? columns, Domain.Values.ThresholdDirection direction, IReadOnlyList<ForecastPoint> points) =>
+        columns is null
+            ? null
+            : new CrossingMoves.Snapshot(
+                row.ComputedAt, direction, columns.Level, Enum.Parse<CrossingKind>(columns.Kind), columns.Expected,
+                Enum.TryParse<ForecastModelKind>(row.ModelKind, out var kind) ? kind : null, points);
+
     /// <summary>The stored backtest as the Domain's accuracy; null when the forecast had none.</summary>
     public static ForecastAccuracy? Accuracy(ForecastRow row)
     {

@@ -229,10 +229,12 @@ public sealed partial class ForecastRunner(
                 // A run that started later (newer history) stored first: its forecast stands.
                 continue;
             }
+            var previous = ForecastRowMapper.Previous(row, input.Threshold?.Direction);
             row.RunId = runId;
             row.ComputedAt = now;
             row.Unit = input.Unit;
             ForecastRowMapper.Apply(row, results[i].Result, results[i].Outlook, input.History, input.Current);
+            ForecastRowMapper.RecordMoves(row, previous, input.History, input.Threshold?.Direction);
         }
         // Series that no longer exist lose their forecast: a re-run leaves exactly this run's rows.
         db.Forecasts.RemoveRange(existing.Where(e => !seen.Contains(e.Key) && e.Value.ComputedAt <= now).Select(e => e.Value));

@@ -23,8 +23,14 @@ internal sealed class ForecastConfiguration : IEntityTypeConfiguration<ForecastR
         builder.OwnsOne(x => x.Critical, Crossing);
     }
 
-    private static void Crossing<T>(OwnedNavigationBuilder<T, CrossingColumns> crossing) where T : class =>
+    private static void Crossing<T>(OwnedNavigationBuilder<T, CrossingColumns> crossing) where T : class
+    {
         crossing.Property(c => c.Kind).HasMaxLength(32);
+        crossing.Property(c => c.MovedFromKind).HasMaxLength(32);
+        crossing.Property(c => c.MovedToKind).HasMaxLength(32);
+        crossing.Property(c => c.MoveCause).HasMaxLength(32);
+        crossing.Property(c => c.MoveReason).HasMaxLength(300);
+    }
 }
 
 internal sealed class ForecastRunConfiguration : IEntityTypeConfiguration<ForecastRunRow>

@@ -70,4 +70,17 @@ public sealed class CrossingColumns
     public DateTimeOffset? Earliest { get; set; }
     public DateTimeOffset? Latest { get; set; }
     public bool Actionable { get; set; }
+
+    /// <summary>The last run that moved this level's date (Domain CrossingMove), kept until a later run moves it again; null
+    /// while no run has moved it. The run before it, what that run said, what the moving run said, why.</summary>
+    public DateTimeOffset? MovedAt { get; set; }
+    public DateTimeOffset? MovedFromRunAt { get; set; }
+    public string? MovedFromKind { get; set; }
+    public DateTimeOffset? MovedFromDate { get; set; }
+    public string? MovedToKind { get; set; }
+    public DateTimeOffset? MovedToDate { get; set; }
+
+    /// <summary>Domain MoveCause.</summary>
+    public string? MoveCause { get; set; }
+    public string? MoveReason { get; set; }
 }

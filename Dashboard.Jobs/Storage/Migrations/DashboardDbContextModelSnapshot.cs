@@ -1457,6 +1457,42 @@ namespace Dashboard.Jobs.Storage.Migrations
                                 .HasColumnType("double precision")
                                 .HasColumnName("critical_level");
 
+                            b1.Property<string>("MoveCause")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("critical_move_cause");
+
+                            b1.Property<string>("MoveReason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("critical_move_reason");
+
+                            b1.Property<DateTimeOffset?>("MovedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_moved_at");
+
+                            b1.Property<DateTimeOffset?>("MovedFromDate")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_moved_from_date");
+
+                            b1.Property<string>("MovedFromKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("critical_moved_from_kind");
+
+                            b1.Property<DateTimeOffset?>("MovedFromRunAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_moved_from_run_at");
+
+                            b1.Property<DateTimeOffset?>("MovedToDate")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("critical_moved_to_date");
+
+                            b1.Property<string>("MovedToKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("critical_moved_to_kind");
+
                             b1.HasKey("ForecastRowId");
 
                             b1.ToTable("forecasts");
@@ -1497,6 +1533,42 @@ namespace Dashboard.Jobs.Storage.Migrations
                             b1.Property<double>("Level")
                                 .HasColumnType("double precision")
                                 .HasColumnName("warning_level");
+
+                            b1.Property<string>("MoveCause")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("warning_move_cause");
+
+                            b1.Property<string>("MoveReason")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("warning_move_reason");
+
+                            b1.Property<DateTimeOffset?>("MovedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_moved_at");
+
+                            b1.Property<DateTimeOffset?>("MovedFromDate")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_moved_from_date");
+
+                            b1.Property<string>("MovedFromKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("warning_moved_from_kind");
+
+                            b1.Property<DateTimeOffset?>("MovedFromRunAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_moved_from_run_at");
+
+                            b1.Property<DateTimeOffset?>("MovedToDate")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("warning_moved_to_date");
+
+                            b1.Property<string>("MovedToKind")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("warning_moved_to_kind");
 
                             b1.HasKey("ForecastRowId");
 

@@ -40,6 +40,13 @@ public static class ForecastFormat
             : $"in {Math.Round(days):0} days";
     }
 
+    /// <summary>"moved 2 days earlier at the Dec 6 14:00 run", or empty when no run has moved the date (the
+    /// sentence with the reason is <see cref="MoveView.Sentence"/>).</summary>
+    public static string Moved(CrossingView? crossing) =>
+        crossing?.Move is { } move
+            ? $"{(move.ShiftDays is null ? move.Direction : $"moved {move.Direction}")} at the {move.At.ToLocalTime().ToString("MMM d HH:mm", Culture)} run"
+            : "";
+
     /// <summary>↑ rising, ↓ falling, → no trend.</summary>
     public static string Arrow(string trend) => trend switch
     {

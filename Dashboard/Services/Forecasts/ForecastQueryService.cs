@@ -207,7 +207,8 @@ public sealed class ForecastQueryService(
     private static ForecastSummary Summarise(ForecastRow row, IReadOnlyDictionary<string, string> names, DateTimeOffset now) => new(
         row.Metric, names.GetValueOrDefault(row.Metric, row.Metric), row.Entity, row.Unit, row.Status, row.Message, row.CurrentValue,
         row.ModelKind, row.SeasonLength, row.Parameters, row.Trend, row.IntervalLevel, row.Smape, row.Mase, row.BacktestOrigins,
-        View(ForecastRowMapper.Crossing(row.Warning), now), View(ForecastRowMapper.Crossing(row.Critical), now),
+        View(ForecastRowMapper.Crossing(row.Warning), now) is { } warning ? warning with { Move = MoveView.Of(ForecastRowMapper.Move(row.Warning)) } : null,
+        View(ForecastRowMapper.Crossing(row.Critical), now) is { } critical ? critical with { Move = MoveView.Of(ForecastRowMapper.Move(row.Critical)) } : null,
         row.ComputedAt, row.HistoryFrom, row.HistoryTo,
         row.PointsStart is { } start && row.Expected.Length > 0 ? start + TimeSpan.FromSeconds(row.PointsStepSeconds * (row.Expected.Length - 1)) : null)
     {

@@ -6,7 +6,36 @@ namespace Dashboard.Services.Forecasts;
 
 /// <summary>When one series reaches one level, for views and the API.</summary>
 public sealed record CrossingView(
-    string Kind, double Level, DateTimeOffset? Expected, DateTimeOffset? Earliest, DateTimeOffset? Latest, bool Actionable, double? DaysUntil);
+    string Kind, double Level, DateTimeOffset? Expected, DateTimeOffset? Earliest, DateTimeOffset? Latest, bool Actionable, double? DaysUntil)
+{
+    /// <summary>The last time a forecast run moved this date, and why (issue 15); null while no run has.</summary>
+    public MoveView? Move { get; init; }
+}
+
+/// <summary>
+/// The last move of one level's date between two forecast runs (Domain <see cref="CrossingMove"/>): when, from what to
+/// what, why in words (<paramref name="Sentence"/>: "Moved 2 days earlier: in the 6 hours since the previous run the values
+/// ran about 4 % above its forecast.").
+/// </summary>
+public sealed record MoveView(
+    DateTimeOffset At,
+    DateTimeOffset PreviousRunAt,
+    string PreviousKind,
+    DateTimeOffset? PreviousDate,
+    string Kind,
+    DateTimeOffset? Date,
+    double? ShiftDays,
+    string Cause,
+    string Direction,
+    string Reason,
+    string Sentence)
+{
+    /// <summary>The view of a stored move; null for none.</summary>
+    public static MoveView? Of(CrossingMove? move) => move is null
+        ? null
+        : new(move.At, move.PreviousAt, move.PreviousKind.ToString(), move.PreviousDate, move.Kind.ToString(), move.Date,
+            move.Shift?.TotalDays, move.Cause.ToString(), move.Direction, move.Reason, move.Sentence);
+}
 
 /// <summary>
 /// One stored forecast without its points: the row of the PM view's ranked table. <paramref name="LastFitPoint"/> is the

@@ -10,7 +10,7 @@ using Microsoft.Playwright;
 namespace HubBench;
 
 /// <summary>
-/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--warm 25] [--pages /,/owner] [--only hubs|circuits]
+/// dotnet HubBench.dll run [--clients 10000] [--seconds 60] [--circuits 30] [--warm 25] [--prime 0] [--settle 10] [--pages /,/owner] [--only hubs|circuits]
 /// [--client light|hubconnection] [--connect-parallel 64] [--echo-port 61591] [--dashboard-port 61590]
 /// (the driver: starts each server as a child process of this same program, then loads it);
 /// serve-echo --port P and serve-dashboard --port P are the children.
@@ -51,6 +51,10 @@ public static partial class Entry
                 // the GC's first growth) are paid once per process, not per page; 0 measures from a cold process.
                 var warmPages = int.Parse(Opt("--warm", "25"), CultureInfo.InvariantCulture);
                 var settleSeconds = int.Parse(Opt("--settle", "10"), CultureInfo.InvariantCulture);
+                // Pages opened, left to settle and closed again before the baseline: a dashboard that has run for a day
+                // has compiled (tier-1, PGO) everything many open pages call; without priming, that one-off is divided
+                // among the measured pages. 0 (the default) measures without.
+                var primePages = int.Parse(Opt("--prime", "0"), CultureInfo.InvariantCulture);
                 // Pages measured one after another, each in a fresh dashboard process (no circuit of the previous page left).
                 var circuitPages = Opt("--pages", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var only = Opt("--only", "all");
@@ -76,7 +80,7 @@ public static partial class Entry
                 {
                     foreach (var path in circuitPages)
                     {
-                        await CircuitRunAsync(circuits, warmPages, settleSeconds, path, settings, outDir);
+                        await CircuitRunAsync(circuits, warmPages, settleSeconds, primePages, path, settings, outDir);
                     }
                 }
                 return 0;
@@ -124,6 +128,12 @@ public static partial class Entry
             await Task.Delay(500);
             return (heap, RssKb());
         }
+
+        /// <summary>The server's memory by part (GC accounting, smaps by kind of mapping), see MemoryBreakdown.</summary>
+        public Task<string> GetAsync(string path) => http.GetStringAsync(new Uri(Base, path));
+
+        public async Task<Dictionary<string, long>> MemoryAsync() =>
+            JsonSerializer.Deserialize<Dictionary<string, long>>(await http.GetStringAsync(new Uri(Base, "/_bench/mem")))!;
 
         public async Task WaitReadyAsync()
         {
@@ -325,7 +335,7 @@ public static partial class Entry
 
     // ---------------------------------------------------------------- Blazor circuits
 
-    private static async Task CircuitRunAsync(int count, int warm, int settle, string path, string settings, string outDir)
+    private static async Task CircuitRunAsync(int count, int warm, int settle, int prime, string path, string settings, string outDir)
     {
         Log($"--- circuits on {path}: starting the dashboard");
         await using var child = await StartChildAsync("dashboard", settings, outDir);
@@ -383,9 +393,41 @@ public static partial class Entry
             await Task.Delay(10_000);
         }
 
+        if (prime > 0)
+        {
+            var primed = new List<IPage>();
+            for (var i = 0; i < prime; i++)
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(path);
+                await WaitInteractiveAsync(page);
+                primed.Add(page);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(settle));
+            foreach (var page in primed)
+            {
+                await page.CloseAsync();
+            }
+            // A closed tab's circuit ends when the browser's goodbye arrives; a saturated browser can be minutes late, and
+            // until then the circuit would count in the baseline. Wait (at most 5 min) for only the open pages' circuits.
+            var waited = Stopwatch.StartNew();
+            while (int.Parse(await child.GetAsync("/_bench/circuits"), CultureInfo.InvariantCulture) > 1 + warm && waited.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(1000);
+            }
+            await Task.Delay(10_000);
+            Log($"circuits: primed with {prime} pages of {path}, opened, settled {settle} s and closed; {await child.GetAsync("/_bench/circuits")} circuits open after {waited.Elapsed.TotalSeconds:F0} s");
+        }
+
+        var circuitsAtBaseline = int.Parse(await child.GetAsync("/_bench/circuits"), CultureInfo.InvariantCulture);
         var (heap0, rss0) = await child.SettleAsync();
         Log($"circuits: baseline ({1 + warm} pages of {path} open) after GC: RSS {rss0:N0} kB, managed heap {heap0 / 1024:N0} kB");
         var (_, rssAggressive0) = await child.SettleAsync(aggressive: true);
+        await child.GetAsync("/_bench/trim");
+        await Task.Delay(500);
+        var rssTrimmed0 = child.RssKb();
+        var mem0 = await child.MemoryAsync();
+        await child.GetAsync("/_bench/jit?reset=1");
         var pages = new List<IPage>();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -401,24 +443,39 @@ public static partial class Entry
         var heapBeforeSettle = (await child.SettleAsync()).Heap;
         await Task.Delay(TimeSpan.FromSeconds(settle));
         var rssOpen = child.RssKb();
+        var circuitsAtEnd = int.Parse(await child.GetAsync("/_bench/circuits"), CultureInfo.InvariantCulture);
         var (heap1, rss1) = await child.SettleAsync();
         var (_, rssAggressive1) = await child.SettleAsync(aggressive: true);
+        await child.GetAsync("/_bench/trim");
+        await Task.Delay(500);
+        var rssTrimmed1 = child.RssKb();
+        var mem1 = await child.MemoryAsync();
+        Log($"circuits: methods compiled while the pages were open: {await child.GetAsync("/_bench/jit")}");
         var result = new
         {
             page = path,
             circuits = count,
             openBeforeBaseline = 1 + warm,
+            primedWith = prime,
+            circuitsAtBaseline,
+            circuitsAtEnd,
             rssBaselineKb = rss0,
             rssOpenBeforeGcKb = rssOpen,
             rssOpenKb = rss1,
             rssPerCircuitKb = Math.Round((rss1 - rss0) / (double)count, 1),
             rssPerCircuitAfterAggressiveGcKb = Math.Round((rssAggressive1 - rssAggressive0) / (double)count, 1),
+            rssPerCircuitAfterAggressiveGcAndMallocTrimKb = Math.Round((rssTrimmed1 - rssTrimmed0) / (double)count, 1),
             heapBaselineKb = heap0 / 1024,
             heapOpenKb = heap1 / 1024,
             heapPerCircuitKb = Math.Round((heap1 - heap0) / 1024.0 / count, 1),
             settleSeconds = settle,
             heapPerCircuitRightAfterOpeningKb = Math.Round((heapBeforeSettle - heap0) / 1024.0 / count, 1),
             loadAvgAfter = File.ReadAllText("/proc/loadavg").Trim(),
+            // After the aggressive GCs: each part of the process's memory, per open page (kB), and the totals.
+            memoryPerCircuitAfterAggressiveGcKb = mem1.Keys.Union(mem0.Keys).ToDictionary(
+                k => k, k => Math.Round((mem1.GetValueOrDefault(k) - mem0.GetValueOrDefault(k)) / (double)count, 1)),
+            memoryBaseline = mem0,
+            memoryOpen = mem1,
         };
         var json = JsonSerializer.Serialize(result, Indented);
         Log($"circuits RESULT:\n{json}");

@@ -80,9 +80,13 @@ public sealed class BenchPublisher(Func<GaugeBatch, Task> send) : BackgroundServ
 /// GET /_bench/gc: a full blocking compacting collection, then the managed heap size (bytes); with ?aggressive=1 the
 /// collection also returns the GC's free space to the OS, so RSS shows what is held rather than what the GC keeps for reuse.
 /// </summary>
-public static class GcEndpoint
+public static partial class GcEndpoint
 {
-    public static void Map(IApplicationBuilder app) =>
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int MallocTrim(nuint pad);
+
+    public static void Map(IApplicationBuilder app)
+    {
         app.Map("/_bench/gc", b => b.Run(async context =>
         {
             var mode = context.Request.Query.ContainsKey("aggressive") ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
@@ -91,6 +95,66 @@ public static class GcEndpoint
             GC.Collect(2, mode, blocking: true, compacting: true);
             await context.Response.WriteAsync(GC.GetTotalMemory(false).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }));
+        app.Map("/_bench/mem", b => b.Run(context => context.Response.WriteAsJsonAsync(MemoryBreakdown.Read())));
+        // glibc keeps freed memory in its arenas (one per thread that allocated, up to 8 per core); malloc_trim returns it,
+        // so the RSS after it is the native memory still in use.
+        app.Map("/_bench/trim", b => b.Run(context => context.Response.WriteAsync(MallocTrim(0).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+}
+
+/// <summary>
+/// Where the process's resident memory is, for the circuit bench: the GC's own accounting of the last collection
+/// (live, fragmented, committed) beside /proc/self/smaps summed by kind of mapping (kB).
+/// </summary>
+public static class MemoryBreakdown
+{
+    public static Dictionary<string, long> Read()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var result = new Dictionary<string, long>
+        {
+            ["gcHeapKb"] = info.HeapSizeBytes / 1024,
+            ["gcFragmentedKb"] = info.FragmentedBytes / 1024,
+            ["gcCommittedKb"] = info.TotalCommittedBytes / 1024,
+            ["gcPinnedObjects"] = info.PinnedObjectsCount,
+            ["gcGen0Kb"] = info.GenerationInfo[0].SizeAfterBytes / 1024,
+            ["gcGen1Kb"] = info.GenerationInfo[1].SizeAfterBytes / 1024,
+            ["gcGen2Kb"] = info.GenerationInfo[2].SizeAfterBytes / 1024,
+            ["gcLohKb"] = info.GenerationInfo[3].SizeAfterBytes / 1024,
+            ["gcPohKb"] = info.GenerationInfo[4].SizeAfterBytes / 1024,
+            ["gcGen2FragmentedKb"] = info.GenerationInfo[2].FragmentationAfterBytes / 1024,
+            ["jitMethods"] = System.Runtime.JitInfo.GetCompiledMethodCount(),
+            ["jitIlKb"] = System.Runtime.JitInfo.GetCompiledILBytes() / 1024,
+            ["assemblies"] = AppDomain.CurrentDomain.GetAssemblies().Length,
+            ["threads"] = System.Diagnostics.Process.GetCurrentProcess().Threads.Count,
+        };
+        string kind = "other";
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            var first = line.Split(' ', 2)[0];
+            if (first.Contains('-') && !first.EndsWith(':'))
+            {
+                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                var name = fields.Length > 5 ? fields[5].Trim() : "";
+                var perms = fields[1];
+                kind = name switch
+                {
+                    "" => perms.StartsWith("rw") ? "anonRw" : "anonOther",
+                    "[heap]" => "mallocHeap",
+                    var n when n.StartsWith("[stack") => "stack",
+                    var n when n.Contains("doublemapper") => "jitCode",
+                    var n when n.StartsWith('/') => "files",
+                    _ => "other",
+                };
+            }
+            else if (line.StartsWith("Rss:"))
+            {
+                var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+                result[$"rss.{kind}Kb"] = result.GetValueOrDefault($"rss.{kind}Kb") + kb;
+            }
+        }
+        return result;
+    }
 }
 
 /// <summary>The bare baseline: no auth, no groups, no Blazor, no database; the same payload to every client.</summary>
@@ -133,6 +197,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, GcStartupFilter>();
+            services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(CircuitCounter.Instance);
             services.AddHostedService(sp =>
             {
                 var publisher = sp.GetRequiredService<IGaugePublisher>();
@@ -155,7 +220,71 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             GcEndpoint.Map(app);
+            JitListener.Map(app);
+            app.Map("/_bench/circuits", b => b.Run(context => context.Response.WriteAsync(CircuitCounter.Instance.Open.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            _ = JitListener.Instance;
             next(app);
         };
+    }
+}
+
+/// <summary>
+/// Counts the methods the JIT compiles, by namespace and type, from the runtime's own events, so the circuit bench can
+/// say what an open page makes the process compile (GET /_bench/jit?reset=1 starts a new count).
+/// </summary>
+public sealed class JitListener : System.Diagnostics.Tracing.EventListener
+{
+    public static readonly JitListener Instance = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts = new();
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10); // JIT keyword
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName != "MethodJittingStarted_V1" || e.Payload is null)
+        {
+            return;
+        }
+        var ns = e.PayloadNames!.IndexOf("MethodNamespace") is var i and >= 0 ? e.Payload[i]?.ToString() ?? "" : "";
+        var name = e.PayloadNames.IndexOf("MethodName") is var j and >= 0 ? e.Payload[j]?.ToString() ?? "" : "";
+        counts.AddOrUpdate($"{ns}::{name}", 1, (_, n) => n + 1);
+    }
+
+    public static void Map(IApplicationBuilder app) =>
+        app.Map("/_bench/jit", b => b.Run(context =>
+        {
+            var top = Instance.counts.OrderByDescending(kv => kv.Value).Take(80).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (context.Request.Query.ContainsKey("reset"))
+            {
+                Instance.counts.Clear();
+            }
+            return context.Response.WriteAsJsonAsync(new { total = Instance.counts.Values.Sum(), top });
+        }));
+}
+
+/// <summary>Counts the open Blazor circuits, so the circuit bench can wait for closed pages' circuits to be gone.</summary>
+public sealed class CircuitCounter : Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler
+{
+    public static readonly CircuitCounter Instance = new();
+    private int open;
+
+    public int Open => Volatile.Read(ref open);
+
+    public override Task OnCircuitOpenedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref open);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Microsoft.AspNetCore.Components.Server.Circuits.Circuit circuit, CancellationToken cancellationToken)
+    {
+        Interlocked.Decrement(ref open);
+        return Task.CompletedTask;
     }
 }
