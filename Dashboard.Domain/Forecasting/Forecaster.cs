@@ -69,7 +69,7 @@ public sealed class Forecaster(ForecastSettings settings)
         var steps = (int)Math.Ceiling(horizon.Ticks / (double)series.Step.Ticks);
         // One bad hour (a spike, a dropout to zero) must not move a capacity date: isolated outliers are set aside
         // before the models see the history (decision 039).
-        var cleaned = SpikeFilter.Clean(series.Span[first..(last + 1)]);
+        var cleaned = SpikeFilter.Clean(series.Span[first..(last + 1)], Periods(series.Step, last - first + 1));
         var values = cleaned.Values.AsSpan();
         var outcome = ModelSelection.Run(values, Periods(series.Step, values.Length), steps, settings);
         var setAside = cleaned.Replaced.Select(i => series.TimeAt(first + i)).ToArray();

@@ -32,8 +32,15 @@ public static class SpikeFilter
 
     /// <summary>Cleans <paramref name="values"/>; the input is not changed.</summary>
     /// <param name="values">The series on a regular grid, NaN for a missing step.</param>
-    public static Result Clean(ReadOnlySpan<double> values)
+    public static Result Clean(ReadOnlySpan<double> values) => Clean(values, []);
+
+    /// <summary>Cleans <paramref name="values"/>, where a value that repeats what the series did one season before or
+    /// after (a daily peak) is never a spike; the input is not changed.</summary>
+    /// <param name="values">The series on a regular grid, NaN for a missing step.</param>
+    /// <param name="periods">Season lengths in steps the series may have (24 for a daily season of hourly values).</param>
+    public static Result Clean(ReadOnlySpan<double> values, IReadOnlyList<int> periods)
     {
+        ArgumentNullException.ThrowIfNull(periods);
         var cleaned = values.ToArray();
         var n = cleaned.Length;
         if (n < (2 * HalfWindow) + 1)
@@ -94,11 +101,12 @@ public static class SpikeFilter
             }
         }
 
+        var seasonal = periods.Where(m => m >= 2 && m < n).Select(m => (Period: m, Change: SeasonalChange(cleaned, m))).Where(p => p.Change.Scale > 0).ToList();
         var flagged = new bool[n];
         var flaggedCount = 0;
         for (var i = 0; i < n; i++)
         {
-            if (deviation[i] > Cutoff * scale)
+            if (deviation[i] > Cutoff * scale && !RepeatsASeason(cleaned, i, seasonal))
             {
                 flagged[i] = true;
                 flaggedCount++;
@@ -143,6 +151,54 @@ public static class SpikeFilter
         }
 
         return new Result(cleaned, replaced);
+    }
+
+    // Whether the value is what the series did one season before or after, give or take the season's usual change
+    // (a season's differences, centred on their median so a trend does not count, within Cutoff of their spread): a daily
+    // peak stands apart from its neighbours every day, a spike only once.
+    private static bool RepeatsASeason(double[] values, int index, List<(int Period, (double Center, double Scale) Change)> seasons)
+    {
+        foreach (var (m, (center, scale)) in seasons)
+        {
+            if (index - m >= 0 && !double.IsNaN(values[index - m]) && Math.Abs(values[index] - values[index - m] - center) <= Cutoff * scale)
+            {
+                return true;
+            }
+
+            if (index + m < values.Length && !double.IsNaN(values[index + m]) && Math.Abs(values[index + m] - values[index] - center) <= Cutoff * scale)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The median and robust spread (1.4826 × median absolute deviation) of the differences one season apart.
+    private static (double Center, double Scale) SeasonalChange(double[] values, int m)
+    {
+        var differences = new List<double>(values.Length);
+        for (var i = m; i < values.Length; i++)
+        {
+            if (!double.IsNaN(values[i]) && !double.IsNaN(values[i - m]))
+            {
+                differences.Add(values[i] - values[i - m]);
+            }
+        }
+
+        if (differences.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(differences);
+        var center = Median(span);
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = Math.Abs(span[i] - center);
+        }
+
+        return (center, 1.4826 * Median(span));
     }
 
     // The median of up to HalfWindow observed values on one side of index (direction -1 before, +1 after); NaN when

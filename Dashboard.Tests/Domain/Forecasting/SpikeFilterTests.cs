@@ -113,6 +113,29 @@ public class SpikeFilterTests
     }
 
     [Fact]
+    public void Clean_APeakThatComesBackEverySeason_IsTheSeasonNotASpike()
+    {
+        // A batch job every Monday at 02:00: four sharp peaks in four weeks, each one repeating the week before.
+        var values = Wavy(24 * 7 * 4);
+        for (var i = 2; i < values.Length; i += 168)
+        {
+            values[i] += 70;
+        }
+
+        Assert.Equal(4, SpikeFilter.Clean(values).Replaced.Count); // without the season, each looks like a spike
+        Assert.Empty(SpikeFilter.Clean(values, [24, 168]).Replaced);
+    }
+
+    [Fact]
+    public void Clean_ASpikeInASeasonalSeries_IsStillASpike()
+    {
+        var values = Wavy(24 * 7 * 4);
+        values[400] += 70;
+
+        Assert.Equal([400], SpikeFilter.Clean(values, [24, 168]).Replaced);
+    }
+
+    [Fact]
     public void Clean_ATooShortSeries_IsReturnedUnchanged()
     {
         double[] values = [1, 2, 300, 4, 5];
