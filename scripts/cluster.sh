@@ -107,8 +107,25 @@ render_nginx() {
 
 nginx_pid() { read_pid "$NGINX_DIR/nginx.pid"; }
 
+# Debian's nginx, installed when missing (as the stack installs its packages); its own service is kept from
+# starting (policy-rc.d), since the cluster runs nginx on loopback with its own configuration.
+ensure_nginx() {
+  command -v nginx >/dev/null && return 0
+  [[ $EUID -eq 0 ]] || die "nginx is not installed: as root, apt-get install -y nginx"
+  say "proxy: installing nginx (apt, about 20 s)"
+  mkdir -p "$LOGS"
+  local guard=/usr/sbin/policy-rc.d created=0 failed=0
+  if [[ ! -e $guard ]]; then printf '#!/bin/sh\nexit 101\n' > "$guard"; chmod +x "$guard"; created=1; fi
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update \
+         && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends nginx; } > "$LOGS/apt-nginx.log" 2>&1; then
+    failed=1
+  fi
+  ((created == 0)) || rm -f "$guard"
+  ((failed == 0)) || { tail -n 30 "$LOGS/apt-nginx.log" >&2; die "apt-get install nginx failed (log: $LOGS/apt-nginx.log)"; }
+}
+
 start_proxy() {
-  command -v nginx >/dev/null || die "nginx is not installed: apt-get install -y nginx"
+  ensure_nginx
   if pid_alive "$(nginx_pid)"; then say "proxy: running (pid $(nginx_pid))"; return 0; fi
   render_nginx
   port_open "$PROXY_PORT" && die "proxy: port 127.0.0.1:$PROXY_PORT is already taken"
