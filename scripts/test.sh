@@ -34,10 +34,11 @@ stop_started() {
 
 if (( FAST )); then
   FILTER="Category!=Stack"
+  REST=()
   for ((i = 0; i < ${#ARGS[@]}; i++)); do
-    if [[ ${ARGS[i]} == --filter && $((i + 1)) -lt ${#ARGS[@]} ]]; then FILTER="($FILTER)&(${ARGS[i+1]})"; unset 'ARGS[i]' 'ARGS[i+1]'; fi
+    if [[ ${ARGS[i]} == --filter && $((i + 1)) -lt ${#ARGS[@]} ]]; then FILTER="($FILTER)&(${ARGS[i+1]})"; i=$((i + 1)); else REST+=("${ARGS[i]}"); fi
   done
-  ARGS=(--filter "$FILTER" "${ARGS[@]}")
+  ARGS=(--filter "$FILTER" ${REST[@]+"${REST[@]}"})
   # Nothing may reach a stack by accident: the fast run has none.
   unset DASHBOARD_STACK_SETTINGS
 else
