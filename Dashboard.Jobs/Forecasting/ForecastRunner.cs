@@ -20,7 +20,6 @@ namespace Dashboard.Jobs.Forecasting;
 /// </summary>
 public sealed partial class ForecastRunner(
     IDbContextFactory<DashboardDbContext> writes,
-    IDbContextFactory<ReadDbContext> reads,
     ObservationHistory history,
     IOptionsMonitor<ForecastingOptions> options,
     IEnumerable<IForecastCacheInvalidator> invalidators,
@@ -130,7 +129,9 @@ public sealed partial class ForecastRunner(
     private async Task<List<ForecastInput>> ReadInputsAsync(DateTimeOffset now, ForecastingOptions o, CancellationToken cancellationToken)
     {
         Dictionary<string, MetricSettingRow> settings;
-        await using (var db = await reads.CreateDbContextAsync(cancellationToken))
+        // The levels from the primary: "change a threshold, then recompute" must see the change, and a replica can lag
+        // behind it (the history, by far the larger read, still comes from the replica).
+        await using (var db = await writes.CreateDbContextAsync(cancellationToken))
         {
             settings = await db.MetricSettings.ToDictionaryAsync(m => m.MetricId, cancellationToken);
         }

@@ -42,8 +42,11 @@ public sealed class ForecastMoveTests(DashboardAppFactory app)
             var run = await RecomputeAsync(engineer);
             Assert.Equal("Succeeded", run.GetProperty("state").GetString());
 
-            var after = (await DiskAsync(engineer, entity))!.Value.GetProperty("warning");
-            var move = after.GetProperty("move");
+            // Forecasts are read from the replica, which may be a moment behind the run that just stored them.
+            var after = (await Eventually.WaitForAsync(() => DiskAsync(engineer, entity),
+                d => d?.GetProperty("warning").GetProperty("level").GetDouble() == newWarning, JobTimeout,
+                "the recomputed forecast with the new level"))!.Value.GetProperty("warning");
+            Assert.True(after.TryGetProperty("move", out var move) && move.ValueKind == JsonValueKind.Object, $"no move recorded: {after}");
             Assert.Equal("LevelChanged", move.GetProperty("cause").GetString());
             Assert.Equal(
                 $"its level was changed from {oldLevel.ToString("0.#", CultureInfo.InvariantCulture)} to {newWarning.ToString("0.#", CultureInfo.InvariantCulture)}",
