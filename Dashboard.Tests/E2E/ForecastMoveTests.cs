@@ -39,7 +39,7 @@ public sealed class ForecastMoveTests(DashboardAppFactory app)
             var newWarning = Math.Round(current + ((oldLevel - current) / 2), 1);
             var put = await engineer.PutAsJsonAsync($"/api/v1/thresholds/{MetricIds.Disk}", new { warning = newWarning, critical, sustainedForSeconds = 300 });
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-            var run = await RecomputeAsync(engineer);
+            var run = await ForecastRuns.RecomputeAsync(engineer);
             Assert.Equal("Succeeded", run.GetProperty("state").GetString());
 
             // Forecasts are read from the replica, which may be a moment behind the run that just stored them.
@@ -73,7 +73,7 @@ public sealed class ForecastMoveTests(DashboardAppFactory app)
         finally
         {
             await engineer.DeleteAsync($"/api/v1/thresholds/{MetricIds.Disk}");
-            await RecomputeAsync(engineer);
+            await ForecastRuns.RecomputeAsync(engineer);
         }
     }
 
@@ -88,16 +88,5 @@ public sealed class ForecastMoveTests(DashboardAppFactory app)
             }
         }
         return null;
-    }
-
-    private static async Task<JsonElement> RecomputeAsync(HttpClient client)
-    {
-        var response = await client.PostAsync("/api/v1/forecasts/recompute", null);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var runId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
-        return await Eventually.WaitForAsync(
-            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/forecasts/runs/{runId}"),
-            r => r.GetProperty("state").GetString() is "Succeeded" or "Failed",
-            JobTimeout, $"forecast run {runId} to finish");
     }
 }
