@@ -74,9 +74,9 @@ public static class ForecastRowMapper
             return;
         }
 
-        var points = Points(row);
-        Record(row.Warning, previous.Warning, Snapshot(row, row.Warning, side, points), previous.WarningColumns, history);
-        Record(row.Critical, previous.Critical, Snapshot(row, row.Critical, side, points), previous.CriticalColumns, history);
+        // Only the earlier run's forecast is held against what happened; the new run's points are not needed here.
+        Record(row.Warning, previous.Warning, Snapshot(row, row.Warning, side, []), previous.WarningColumns, history);
+        Record(row.Critical, previous.Critical, Snapshot(row, row.Critical, side, []), previous.CriticalColumns, history);
     }
 
     /// <summary>The stored last move of a level as the Domain type; null while no run has moved it.</summary>
