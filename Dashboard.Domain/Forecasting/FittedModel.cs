@@ -28,6 +28,18 @@ internal abstract class FittedModel
     /// <summary>The public description.</summary>
     public ForecastModel Describe() => new(Kind, SeasonLength, Parameters, Aicc, ResidualStandardDeviation);
 
+    /// <summary>Repeats <paramref name="season"/> (phase p is the step one season before step p+1 ahead) with a spread
+    /// of <paramref name="sigma"/> growing with each whole season ahead (variance σ²·(⌊(h−1)/m⌋+1)).</summary>
+    protected static void RepeatSeason(double[] season, double sigma, Span<double> mean, Span<double> standardDeviation)
+    {
+        var m = season.Length;
+        for (var h = 0; h < mean.Length; h++)
+        {
+            mean[h] = season[h % m];
+            standardDeviation[h] = sigma * Math.Sqrt((h / m) + 1);
+        }
+    }
+
     /// <summary>Index of the last non-NaN value, −1 when there is none.</summary>
     protected static int LastFinite(ReadOnlySpan<double> values)
     {

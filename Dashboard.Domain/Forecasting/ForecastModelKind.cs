@@ -26,4 +26,7 @@ public enum ForecastModelKind
 
     /// <summary>Holt-Winters with a multiplicative season.</summary>
     HoltWintersMultiplicative,
+
+    /// <summary>The average of the last few seasons at the same phase, at the last season's level.</summary>
+    SeasonalAverage,
 }

@@ -160,6 +160,7 @@ public sealed class Forecaster(ForecastSettings settings)
     {
         ForecastModelKind.Naive => "Naive (last value)",
         ForecastModelKind.SeasonalNaive => $"Seasonal naive ({model.SeasonLength}-step season)",
+        ForecastModelKind.SeasonalAverage => $"Seasonal average (the last {SeasonalAverageModel.Seasons} {model.SeasonLength}-step seasons)",
         ForecastModelKind.Linear => "Linear trend",
         ForecastModelKind.SimpleExponentialSmoothing => "Simple exponential smoothing",
         ForecastModelKind.Holt => "Holt's linear trend",

@@ -112,12 +112,13 @@ internal static class ModelSelection
             new(ForecastModelKind.DampedHolt, new EtsForm(EtsTrend.Damped, EtsSeason.None, 1)),
         };
 
-        // Per real season: seasonal naive, Holt-Winters without and with a trend (additive season), and a multiplicative
+        // Per real season: seasonal naive, the average of the last four seasons (decision 040), Holt-Winters without and with a trend (additive season), and a multiplicative
         // season without a trend. Damped and multiplicative-with-trend seasonal forms cost a fourth parameter each and
         // did not win often enough on M4 Hourly to pay for it (docs/decisions/009-forecasting-models.md).
         foreach (var (m, _) in seasons)
         {
             list.Add(new(ForecastModelKind.SeasonalNaive, new EtsForm(EtsTrend.None, EtsSeason.None, m)));
+            list.Add(new(ForecastModelKind.SeasonalAverage, new EtsForm(EtsTrend.None, EtsSeason.None, m)));
             list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.None, EtsSeason.Additive, m)));
             list.Add(new(ForecastModelKind.HoltWintersAdditive, new EtsForm(EtsTrend.Additive, EtsSeason.Additive, m)));
             list.Add(new(ForecastModelKind.HoltWintersMultiplicative, new EtsForm(EtsTrend.None, EtsSeason.Multiplicative, m)));
@@ -131,6 +132,7 @@ internal static class ModelSelection
     {
         ForecastModelKind.Naive => NaiveModel.Fit(values),
         ForecastModelKind.SeasonalNaive => SeasonalNaiveModel.Fit(values, candidate.Form.Period),
+        ForecastModelKind.SeasonalAverage => SeasonalAverageModel.Fit(values, candidate.Form.Period),
         ForecastModelKind.Linear => LinearModel.Fit(values),
         _ => ExponentialSmoothingModel.Fit(values, candidate.Form, maxEvaluations, warmStart),
     };

@@ -45,17 +45,8 @@ internal sealed class SeasonalNaiveModel : FittedModel
         return new SeasonalNaiveModel(season, LagDifferenceRms(values, period));
     }
 
-    public override void Forecast(Span<double> mean, Span<double> standardDeviation)
-    {
-        var m = lastSeason.Length;
-        for (var h = 0; h < mean.Length; h++)
-        {
-            // season[p] holds the phase of index Length − m + p; step h+1 lands on index Length + h.
-            mean[h] = lastSeason[h % m];
-            standardDeviation[h] = sigma * Math.Sqrt((h / m) + 1);
-        }
-
-    }
+    // season[p] holds the phase of index Length − m + p; step h+1 lands on index Length + h.
+    public override void Forecast(Span<double> mean, Span<double> standardDeviation) => RepeatSeason(lastSeason, sigma, mean, standardDeviation);
 
     public override FittedModel? Refilter(ReadOnlySpan<double> values) => Fit(values, lastSeason.Length);
 }

@@ -71,6 +71,8 @@ public sealed class ForecastFormatTests
     [InlineData("HoltWintersMultiplicative", 168, "Holt-Winters (multiplicative, weekly season)")]
     [InlineData("Linear", 0, "Linear trend")]
     [InlineData("DampedHolt", 0, "Holt, damped trend")]
+    [InlineData("SeasonalAverage", 168, "Average of the last 4 weeks at the same hour")]
+    [InlineData("SeasonalAverage", 24, "Average of the last 4 days at the same hour")]
     public void Model_Named(string model, int season, string expected)
     {
         var summary = Summary(null) with { Model = model, SeasonLength = season };

@@ -123,6 +123,56 @@ public class ModelFittingTests
     }
 
     [Fact]
+    public void SeasonalAverage_AveragesTheLastFourSeasonsAtEachPhase()
+    {
+        var history = Synthetic.Hourly(24 * 8, level: 20, dailyAmplitude: 5, noise: 1, seed: 13);
+
+        var result = Only(ForecastModelKind.SeasonalAverage).Forecast(history, TimeSpan.FromHours(30));
+
+        Assert.Equal(ForecastModelKind.SeasonalAverage, result.Model!.Kind);
+        Assert.Equal(24, result.Model.SeasonLength);
+        Assert.Equal(4, result.Model.Parameters["seasons"]);
+        for (var h = 0; h < 30; h++)
+        {
+            var phase = history.Count - 24 + (h % 24);
+            var expected = Enumerable.Range(0, 4).Average(k => history.Values[phase - (24 * k)]);
+            Assert.Equal(expected, result.Points[h].Expected, 9);
+        }
+
+        // The second day ahead is a whole season further: its spread is √2 times the first day's.
+        var first = result.Points[0].High - result.Points[0].Expected;
+        var second = result.Points[24].High - result.Points[24].Expected;
+        Assert.Equal(Math.Sqrt(2) * first, second, 9);
+    }
+
+    [Fact]
+    public void SeasonalAverage_SkipsAMissingHour()
+    {
+        var values = Synthetic.Hourly(24 * 8, level: 20, dailyAmplitude: 5, noise: 1, seed: 21).Values.ToArray();
+        var missing = values.Length - 24 - 24 + 3;
+        values[missing] = double.NaN;
+        var history = new RegularSeries(Synthetic.Start, TimeSpan.FromHours(1), values);
+
+        var result = Only(ForecastModelKind.SeasonalAverage).Forecast(history, TimeSpan.FromHours(24));
+
+        var phase = values.Length - 24 + 3;
+        var expected = new[] { values[phase], values[phase - 48], values[phase - 72] }.Average();
+        Assert.Equal(expected, result.Points[3].Expected, 9);
+    }
+
+    [Fact]
+    public void SeasonalAverage_NoisyStableDay_BacktestsBetterThanRepeatingYesterday()
+    {
+        // A fixed daily shape under heavy noise: one day is a noisy copy of the shape, four days average the noise out.
+        var history = Synthetic.Hourly(24 * 21, level: 50, dailyAmplitude: 10, noise: 6, seed: 22);
+
+        var average = Only(ForecastModelKind.SeasonalAverage).Forecast(history, TimeSpan.FromHours(24));
+        var naive = Only(ForecastModelKind.SeasonalNaive).Forecast(history, TimeSpan.FromHours(24));
+
+        Assert.True(average.Accuracy!.Mase < 0.85 * naive.Accuracy!.Mase, $"average {average.Accuracy.Mase:F3}, seasonal naive {naive.Accuracy.Mase:F3}");
+    }
+
+    [Fact]
     public void Naive_CarriesTheLastValueWithGrowingInterval()
     {
         var history = Synthetic.Hourly(24 * 8, level: 20, noise: 1, seed: 14);

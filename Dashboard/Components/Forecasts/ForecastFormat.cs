@@ -66,6 +66,16 @@ public static class ForecastFormat
             168 => ", weekly season",
             var n => $", season {n} steps",
         };
+        if (summary.Model == "SeasonalAverage")
+        {
+            return summary.SeasonLength switch
+            {
+                24 => "Average of the last 4 days at the same hour",
+                168 => "Average of the last 4 weeks at the same hour",
+                var n => $"Average of the last 4 seasons ({n} steps each)",
+            };
+        }
+
         var name = summary.Model switch
         {
             null => "—",

@@ -42,6 +42,14 @@ internal static class AccuracyRun
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.MeanSmape:F2} | {r.MeanMase:F3} | {coverage} | {1000 * r.Seconds / series.Count:F1} ms/series |"));
             }
 
+            // Where the Forecaster's error comes from, by the model it chose: each group's share of the mean sMAPE.
+            var ours = results[^1];
+            foreach (var group in ours.Scores.GroupBy(x => x.Model ?? "?").OrderByDescending(g => g.Sum(x => x.Smape)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {group.Key}: {group.Count()} series, sMAPE {group.Average(x => x.Smape):F2}, MASE {group.Average(x => x.Mase):F3}, share of the mean {group.Sum(x => x.Smape) / series.Count:F2}"));
+            }
+
             return 0;
         }
 
