@@ -170,6 +170,7 @@ spawn_app() {  # name
     export DASHBOARD_STACK_SETTINGS=$STACK_SETTINGS
     export ASPNETCORE_URLS=http://127.0.0.1:$port
     export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}  # decision 041
     export Dashboard__Role=${ROLE[$name]}
     export Dashboard__DemoMode=${Dashboard__DemoMode:-true}
     export Dashboard__EnvironmentLabel=${Dashboard__EnvironmentLabel:-cluster}
