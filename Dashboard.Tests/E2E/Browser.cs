@@ -12,7 +12,8 @@ public static class Browser
 
     public static readonly string ScreenshotDir = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
 
-    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    /// <summary>A fresh context (its own cookies and cache) at a viewport of <paramref name="width"/> × <paramref name="height"/> CSS pixels.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width = 1440, int height = 900)
     {
         await Gate.WaitAsync();
         try
@@ -41,7 +42,7 @@ public static class Browser
         return await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
     }
 

@@ -11,6 +11,7 @@
 // starts is reported as "cold".
 // Usage: node tti.mjs <demo-credentials.json> [baseUrl] [loads] [out.json]
 import { chromium } from 'playwright-core';
+import { signInPage } from './signin.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [credsPath, baseUrl = 'http://127.0.0.1:5080', loadsArg = '10', outPath] = process.argv.slice(2);
@@ -40,11 +41,7 @@ async function signIn(role) {
   const c = creds.find(x => x.role === role);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/account/login`);
-  await page.fill('#email', c.email);
-  await page.fill('#password', c.password);
-  await page.click('[data-testid=sign-in]');
-  await page.waitForURL(u => !u.pathname.startsWith('/account'), { timeout: 60000 });
+  await signInPage(page, baseUrl, c);
   const state = await context.storageState();
   await context.close();
   return state;
