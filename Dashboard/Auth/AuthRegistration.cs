@@ -101,7 +101,21 @@ internal static class AuthRegistration
         if (RequestKinds.IsMachine(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            // A person who opened an API address in the browser reads a page saying what to do; a program gets
+            // problem+json naming the problem (hubs and telemetry keep the bare status their clients expect).
+            if (StatusPageHtml.IsBrowserNavigation(ctx.Request))
+            {
+                return ApiRefusalPage.WriteAsync(ctx.HttpContext, status);
+            }
+
+            return ctx.Request.Path.StartsWithSegments("/api")
+                ? Results.Problem(
+                    status == StatusCodes.Status401Unauthorized
+                        ? "Sign in, or send an API token as 'Authorization: Bearer <token>' (Settings, API tokens)."
+                        : "The signed-in user's role does not allow this request.",
+                    statusCode: status,
+                    title: status == StatusCodes.Status401Unauthorized ? "Not signed in" : "Not allowed").ExecuteAsync(ctx.HttpContext)
+                : Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;

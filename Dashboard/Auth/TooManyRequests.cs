@@ -38,15 +38,10 @@ internal static class TooManyRequests
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(context);
             return;
         }
-        response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\" />" +
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\" />" +
-            "<title>Too many attempts · Dashboard</title><link rel=\"stylesheet\" href=\"/app.css\" /></head>" +
-            "<body><main class=\"account-page\"><section class=\"account-card\">" +
-            "<h1 class=\"account-title\">Dashboard</h1><h2>Too many attempts</h2>" +
-            $"<p class=\"account-error\" role=\"alert\" data-testid=\"login-error\">{WebUtility.HtmlEncode(SignInRefused)}</p>" +
-            $"<p>You can try again in {seconds} seconds. <a href=\"/account/login\">Back to sign-in</a></p>" +
-            "</section></main></body></html>", cancellationToken);
+        await StatusPageHtml.WriteAsync(context, "Too many attempts",
+        [
+            $"<p class=\"account-error\" role=\"alert\" data-testid=\"login-error\">{WebUtility.HtmlEncode(SignInRefused)}</p>",
+            $"<p>You can try again in {seconds} seconds. <a href=\"/account/login\">Back to sign-in</a></p>",
+        ], cancellationToken);
     }
 }
