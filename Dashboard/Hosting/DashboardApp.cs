@@ -50,6 +50,7 @@ internal static class DashboardApp
         CircuitSettings.Register(builder.Services);
         builder.AddPageCompression();
         builder.Services.AddMudServices();
+        builder.Services.AddDashboardOpenApi();
         // Shared by every circuit (decision 035): the live gauges' state and display-only markup.
         builder.Services.AddSingleton<Components.Shared.SharedMarkup>();
         builder.Services.AddSingleton(sp => new Components.Live.GaugeBoard(
@@ -165,7 +166,7 @@ internal static class DashboardApp
             // Every API input meets the general limits (length, control characters, number size) before a handler runs.
             // The sign-in form is for people: an unsafe returnUrl goes to /, it is not an API error.
             app.MapAccountEndpoints();
-            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>();
+            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea();
             limited.MapDashboardApi();
             limited.MapForecastApi();
             limited.MapSettingsApi();
@@ -179,6 +180,7 @@ internal static class DashboardApp
             limited.MapAlertApi();
             limited.MapPrometheusRulesApi();
             limited.MapPresetApi();
+            app.MapDashboardOpenApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
             var circuits = app.Services.GetRequiredService<IOptions<CircuitSettings>>().Value;
