@@ -57,7 +57,17 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
             var layout = await page.EvaluateAsync<Layout>(@"() => {
                 const bar = document.querySelector('header.mud-appbar [role=toolbar]');
                 const out = document.querySelector('header.mud-appbar [aria-label=""Sign out""]').getBoundingClientRect();
+                // What sticks out: the outermost elements past the right edge (a table's own scroll box excepted).
+                const wide = [];
+                for (const el of document.querySelectorAll('.mud-main-content *')) {
+                    const r = el.getBoundingClientRect();
+                    const parent = el.parentElement.getBoundingClientRect();
+                    if (r.right > window.innerWidth + 1 && parent.right <= window.innerWidth + 1 && !el.closest('.mud-table-container')) {
+                        wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} ""${(el.textContent || '').trim().slice(0, 60)}"" ends at ${Math.round(r.right)} px`);
+                    }
+                }
                 return {
+                    wide: wide.slice(0, 5).join('; '),
                     document: document.documentElement.scrollWidth,
                     viewport: window.innerWidth,
                     bar: bar.scrollWidth,
@@ -65,7 +75,7 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
                     signOutRight: out.right,
                 };
             }");
-            Assert.True(layout.Document <= layout.Viewport, $"{path} at {width} px: the page is {layout.Document} px wide ({name}.png)");
+            Assert.True(layout.Document <= layout.Viewport, $"{path} at {width} px: the page is {layout.Document} px wide ({name}.png): {layout.Wide}");
             Assert.True(layout.Bar <= layout.Viewport, $"{path} at {width} px: the app bar needs {layout.Bar} px ({name}.png)");
             Assert.True(layout.SignOutLeft >= 0 && layout.SignOutRight <= layout.Viewport,
                 $"{path} at {width} px: sign-out is off screen at {layout.SignOutLeft}-{layout.SignOutRight} px ({name}.png)");
@@ -90,6 +100,8 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
 
     private sealed class Layout
     {
+        public string Wide { get; set; } = "";
+
         public double Document { get; set; }
 
         public double Viewport { get; set; }
