@@ -59,15 +59,17 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
                 const out = document.querySelector('header.mud-appbar [aria-label=""Sign out""]').getBoundingClientRect();
                 // What sticks out: the outermost elements past the right edge (a table's own scroll box excepted).
                 const wide = [];
-                for (const el of document.querySelectorAll('.mud-main-content *')) {
+                // Boxes past the edge, and boxes whose own text runs past their edge (a long word in a narrow box).
+                for (const el of document.querySelectorAll('body *')) {
+                    if (el.closest('.mud-table-container') && !el.classList.contains('mud-table-container')) continue;
                     const r = el.getBoundingClientRect();
-                    const parent = el.parentElement.getBoundingClientRect();
-                    if (r.right > window.innerWidth + 1 && parent.right <= window.innerWidth + 1 && !el.closest('.mud-table-container')) {
-                        wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} ""${(el.textContent || '').trim().slice(0, 60)}"" ends at ${Math.round(r.right)} px`);
+                    const spills = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && el.clientWidth > 0;
+                    if (r.right > window.innerWidth + 1 || (spills && r.left + el.scrollWidth > window.innerWidth + 1)) {
+                        wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} ""${(el.textContent || '').trim().slice(0, 50)}"" box ${Math.round(r.left)}-${Math.round(r.right)} px, content ${el.scrollWidth} px`);
                     }
                 }
                 return {
-                    wide: wide.slice(0, 5).join('; '),
+                    wide: wide.slice(-6).join('; '),
                     document: document.documentElement.scrollWidth,
                     viewport: window.innerWidth,
                     bar: bar.scrollWidth,
