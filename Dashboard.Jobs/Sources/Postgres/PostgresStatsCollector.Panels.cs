@@ -148,12 +148,27 @@ public sealed partial class PostgresStatsCollector
 
     private async Task<PostgresPanel<IndexesPanel>> IndexesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
+        // A partitioned table is one table: its partitions' indexes are counted under the index they were made from
+        // (the top of pg_inherits), unused only when no partition's copy was ever scanned, with the size of all copies.
         var unused = await ListAsync(connection, """
-            SELECT s.schemaname, s.relname, s.indexrelname, pg_relation_size(s.indexrelid)
+            WITH RECURSIVE up AS (
+                SELECT s.indexrelid AS leaf, s.indexrelid AS top FROM pg_stat_user_indexes s
+                UNION ALL
+                SELECT up.leaf, h.inhparent FROM up JOIN pg_inherits h ON h.inhrelid = up.top
+            ), root AS (
+                SELECT up.leaf, up.top FROM up WHERE NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = up.top)
+            )
+            SELECT n.nspname, t.relname, ic.relname, sum(pg_relation_size(s.indexrelid))::bigint
             FROM pg_stat_user_indexes s
-            JOIN pg_index i ON i.indexrelid = s.indexrelid
-            WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary AND NOT i.indisexclusion
-              AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = s.indexrelid)
+            JOIN root ON root.leaf = s.indexrelid
+            JOIN pg_index i ON i.indexrelid = root.top
+            JOIN pg_class ic ON ic.oid = root.top
+            JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE NOT i.indisunique AND NOT i.indisprimary AND NOT i.indisexclusion
+              AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid IN (root.top, s.indexrelid))
+            GROUP BY n.nspname, t.relname, ic.relname
+            HAVING sum(s.idx_scan) = 0
             ORDER BY 4 DESC, 1, 2, 3
             LIMIT @max
             """,

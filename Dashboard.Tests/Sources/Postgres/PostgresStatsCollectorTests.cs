@@ -192,6 +192,43 @@ public sealed class PostgresStatsCollectorTests
     }
 
     [Fact]
+    public async Task Collect_PartitionedTableIndex_OneUnusedEntryForTheParent_UsedWhenAnyPartitionIsScanned()
+    {
+        await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: false);
+        await db.ExecuteAsync("""
+            CREATE TABLE readings (at date NOT NULL, sensor int, value float8) PARTITION BY RANGE (at);
+            CREATE TABLE readings_d1 PARTITION OF readings FOR VALUES FROM ('2026-12-01') TO ('2026-12-02');
+            CREATE TABLE readings_d2 PARTITION OF readings FOR VALUES FROM ('2026-12-02') TO ('2026-12-03');
+            CREATE TABLE readings_d3 PARTITION OF readings FOR VALUES FROM ('2026-12-03') TO ('2026-12-04');
+            CREATE INDEX readings_sensor ON readings (sensor);
+            CREATE INDEX readings_value ON readings (value);
+            INSERT INTO readings SELECT date '2026-12-01' + (g % 3), g % 50, g FROM generate_series(1, 3000) g;
+            ANALYZE readings;
+            """);
+        var collector = new PostgresStatsCollector(AllStatements);
+
+        var before = (await collector.CollectAsync(db.ConnectionString, null, CancellationToken.None)).Indexes.Data!.Unused;
+
+        // One entry per index of the parent table, none per partition's copy; its size is all the copies'.
+        var sensor = Assert.Single(before, i => i.Index == "readings_sensor");
+        Assert.Equal("readings", sensor.Table);
+        Assert.Contains(before, i => i.Index == "readings_value");
+        Assert.DoesNotContain(before, i => i.Table.StartsWith("readings_d", StringComparison.Ordinal));
+        var oneCopy = await db.ScalarAsync<long>("SELECT pg_relation_size(indexrelid) FROM pg_stat_user_indexes WHERE relname = 'readings_d1' AND indexrelname LIKE '%sensor%'");
+        Assert.True(sensor.Bytes >= 3 * oneCopy, $"{sensor.Bytes} bytes for three copies of {oneCopy}");
+
+        // A scan of one partition's copy is a use of the index.
+        await db.ExecuteAsync("""
+            SET enable_seqscan = off;
+            SELECT count(*) FROM readings WHERE at = '2026-12-02' AND sensor = 7;
+            """);
+        var after = await Eventually.WaitForAsync(
+            () => collector.CollectAsync(db.ConnectionString, null, CancellationToken.None),
+            s => s.Indexes.Data!.Unused.All(i => i.Index != "readings_sensor"), TimeSpan.FromSeconds(10), "the scan counted");
+        Assert.Contains(after.Indexes.Data!.Unused, i => i.Index == "readings_value");
+    }
+
+    [Fact]
     public async Task Collect_PartitionedTable_PartitionsNameTheirParentAndAreCounted()
     {
         await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: false);
