@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dashboard.Auth;
 
 namespace Dashboard.Tests.Web;
@@ -20,5 +21,15 @@ public class AccessExplanationTests
         Assert.Equal(what, explanation.What);
         Assert.Equal(forWhom, explanation.ForWhom);
         Assert.Equal(revenue, explanation.HoldsRevenue);
+    }
+
+    [Fact]
+    public void RoleNames_Of_JoinsTheRolesOrSaysNone()
+    {
+        var both = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, "owner"), new Claim(ClaimTypes.Role, "engineer")], "test"));
+        var none = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x")], "test"));
+
+        Assert.Equal("owner, engineer", RoleNames.Of(both));
+        Assert.Equal("none", RoleNames.Of(none));
     }
 }

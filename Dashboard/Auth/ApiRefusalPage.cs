@@ -23,10 +23,9 @@ internal static class ApiRefusalPage
             ], context.RequestAborted);
         }
 
-        var roles = context.User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).ToList();
         return StatusPageHtml.WriteAsync(context, "You do not have access to this",
         [
-            $"<p><code>{encoded}</code> is part of the dashboard's API, and your role ({WebUtility.HtmlEncode(roles.Count == 0 ? "none" : string.Join(", ", roles))}) " +
+            $"<p><code>{encoded}</code> is part of the dashboard's API, and your role ({WebUtility.HtmlEncode(RoleNames.Of(context.User))}) " +
             "does not include it. Ask an owner to give you the role you need.</p>",
             "<p><a href=\"/\">Back to the overview</a></p>",
         ], context.RequestAborted);
