@@ -18,8 +18,10 @@ public sealed class ThresholdSettingsTests(DashboardAppFactory app)
     {
         { """{"warning":95,"critical":80}""", "critical", "must be at or above warning" },
         { """{"critical":80}""", "warning", "warning level is required" },
-        { """{"warning":70,"critical":150}""", "warning", "between 0 and 100" },
-        { """{"warning":70,"critical":90,"sustainedForSeconds":-5}""", "sustainedForSeconds", "between 0 and 86400" },
+        { """{"warning":70,"critical":150}""", "critical", "percentages between 0 and 100, not 150" },
+        { """{"warning":-1,"critical":90}""", "warning", "percentages between 0 and 100, not -1" },
+        { """{"warning":70,"critical":90,"sustainedForSeconds":-5}""", "sustainedForSeconds", "cannot be negative (-5 s)" },
+        { """{"warning":70,"critical":90,"sustainedForSeconds":90000}""", "sustainedForSeconds", "at most one day (86,400 s), not 90,000 s" },
     };
 
     [Theory]

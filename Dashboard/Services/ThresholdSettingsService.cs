@@ -26,6 +26,8 @@ public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContex
     /// <summary>The outcome: the saved row, or errors by field, or not found / forbidden.</summary>
     public sealed record Result(MetricSettingRow? Row, Dictionary<string, string[]>? Errors, bool NotFound = false, bool Forbidden = false);
 
+    private static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
     /// <summary>Validates one override without saving it (the form checks as you type).</summary>
     public static Dictionary<string, string[]> Validate(string metricId, ThresholdInput input)
     {
@@ -38,23 +40,46 @@ public sealed class ThresholdSettingsService(IDbContextFactory<DashboardDbContex
         }
         if (input.Warning is not { } warning || !double.IsFinite(warning))
         {
-            errors["warning"] = [$"{metric.Name}: warning level is required and must be a finite number."];
+            errors["warning"] = [$"{metric.Name}: enter a warning level (a number); the warning level is required."];
         }
         if (input.Critical is not { } critical || !double.IsFinite(critical))
         {
-            errors["critical"] = [$"{metric.Name}: critical level is required and must be a finite number."];
+            errors["critical"] = [$"{metric.Name}: enter a critical level (a number); the critical level is required."];
         }
         if (input.SustainedForSeconds is { } s && (s < 0 || s > MaxSustainedForSeconds))
         {
-            errors["sustainedForSeconds"] = [$"{metric.Name}: sustained-for must be between 0 and {MaxSustainedForSeconds} seconds (one day), but was {s}."];
+            errors["sustainedForSeconds"] = [s < 0
+                ? $"{metric.Name}: sustained for cannot be negative ({s} s); use 0 to alert at once."
+                : $"{metric.Name}: sustained for is at most one day (86,400 s), not {s.ToString("N0", CultureInfo.InvariantCulture)} s."];
         }
         if (errors.Count > 0)
         {
             return errors;
         }
-        if (metric.Unit == MetricUnits.Percent && (input.Warning is < 0 or > 100 || input.Critical is < 0 or > 100))
+        if (metric.Unit == MetricUnits.Percent)
         {
-            errors["warning"] = [$"{metric.Name}: levels are percentages and must be between 0 and 100."];
+            foreach (var (field, value) in new[] { ("warning", input.Warning!.Value), ("critical", input.Critical!.Value) })
+            {
+                if (value is < 0 or > 100)
+                {
+                    errors[field] = [$"{metric.Name}: levels are percentages between 0 and 100, not {Show(value)}."];
+                }
+            }
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
+        }
+        // The order, in the words of the metric's own direction (the Domain's rule, said before it throws).
+        var (w, c) = (input.Warning!.Value, input.Critical!.Value);
+        if (metric.Threshold.Direction == ThresholdDirection.AboveIsBad && c < w)
+        {
+            errors["critical"] = [$"Higher is worse for {metric.Name}, so the critical level ({Show(c)}) must be at or above warning ({Show(w)})."];
+            return errors;
+        }
+        if (metric.Threshold.Direction == ThresholdDirection.BelowIsBad && c > w)
+        {
+            errors["critical"] = [$"Lower is worse for {metric.Name}, so the critical level ({Show(c)}) must be at or below warning ({Show(w)})."];
             return errors;
         }
         try
