@@ -12,6 +12,11 @@ internal sealed class LinearLoad(double start, double slope, string description)
 
     public override string Description => description;
 
+    public override string InWords =>
+        slope <= 0 ? "does not grow with load"
+        : slope < start ? "grows with load; part of it is fixed"
+        : "grows in step with load";
+
     // Written as start + slope x (k - 1) so that 1x gives the start exactly, with no rounding.
     public override double ValueAt(double multiplier) => start + (slope * (multiplier - 1));
 

@@ -9,6 +9,8 @@ internal sealed class OverloadErrorRate(double current, Bottleneck bottleneck, s
 {
     public override string Description => description;
 
+    public override string InWords => "stays level until capacity runs out, then rises fast";
+
     public override double ValueAt(double multiplier)
     {
         var demand = multiplier * bottleneck.Utilisation;

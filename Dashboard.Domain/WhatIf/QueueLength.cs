@@ -5,6 +5,8 @@ internal sealed class QueueLength(double current, Bottleneck workers, string des
 {
     public override string Description => description;
 
+    public override string InWords => "backs up sharply as the workers fill up";
+
     public override double ValueAt(double multiplier) => current * workers.WaitingJobsRatioAt(multiplier);
 
     public override bool IsSaturatedAt(double multiplier) => workers.IsSaturatedAt(multiplier);

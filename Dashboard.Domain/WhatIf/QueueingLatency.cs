@@ -5,6 +5,8 @@ internal sealed class QueueingLatency(double current, Bottleneck bottleneck, dou
 {
     public override string Description => description;
 
+    public override string InWords => "slows down sharply as the busiest part fills up";
+
     public override double ValueAt(double multiplier)
     {
         var slowdown = bottleneck.SlowdownAt(multiplier);

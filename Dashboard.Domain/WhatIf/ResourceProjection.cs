@@ -27,4 +27,9 @@ public sealed record ResourceProjection(
     ThresholdBreach Breach,
     double? WarningAtMultiplier,
     double? CriticalAtMultiplier,
-    string Model);
+    string Model)
+{
+    /// <summary>How the metric responds to load in everyday words ("grows in step with load"); the method with its
+    /// formula is <see cref="Model"/>, for those who ask how it was computed.</summary>
+    public string InWords { get; init; } = "";
+}

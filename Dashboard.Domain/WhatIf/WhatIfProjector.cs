@@ -66,7 +66,10 @@ public static class WhatIfProjector
             BreachAt(metric.Threshold, model, multiplier),
             FirstMultiplierReaching(metric.Threshold, model, ThresholdBreach.Warning),
             FirstMultiplierReaching(metric.Threshold, model, ThresholdBreach.Critical),
-            model.Description);
+            model.Description)
+        {
+            InWords = model.InWords,
+        };
 
     // Saturation is critical whatever the number says: past it the numbers are only lower bounds.
     private static ThresholdBreach BreachAt(Threshold threshold, LoadModel model, double multiplier) =>

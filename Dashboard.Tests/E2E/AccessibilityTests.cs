@@ -112,7 +112,8 @@ public sealed class AccessibilityTests(DashboardAppFactory app)
         // Mark every visible control, then Tab until focus comes back round, noting which ones got it.
         var controls = await page.EvaluateAsync<int>(@"() => {
             const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=tab], [role=switch], [role=checkbox]')]
-                .filter(el => !el.disabled && !el.closest('.mud-input-numeric-spin') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden=true]'));
+                // A tab list is one stop: the selected tab takes focus and the arrow keys move between tabs (ARIA tabs pattern).
+                .filter(el => !el.disabled && !el.closest('.mud-input-numeric-spin') && !(el.getAttribute('role') === 'tab' && el.getAttribute('tabindex') === '-1') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden=true]'));
             all.forEach((el, i) => el.setAttribute('data-kb', String(i)));
             window.__kbReached = new Set();
             document.addEventListener('focusin', e => {
@@ -133,6 +134,31 @@ public sealed class AccessibilityTests(DashboardAppFactory app)
             .filter(el => !window.__kbReached.has(el.getAttribute('data-kb')) && el.getClientRects().length > 0)
             .map(el => `${el.tagName.toLowerCase()} ""${(el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}""`)");
         Assert.True(unreached.Length == 0, $"{role} {path}: {unreached.Length} of {controls} controls never got keyboard focus: {string.Join(", ", unreached.Take(10))}");
+
+        // Each tab list: from its selected tab, the right arrow moves focus to the next tab.
+        foreach (var list in await page.Locator("[role=tablist]").AllAsync())
+        {
+            if (await list.Locator("[role=tab]").CountAsync() < 2)
+            {
+                continue;
+            }
+
+            await list.Locator("[role=tab][aria-selected=true]").FocusAsync();
+            var before = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");
+            await page.Keyboard.PressAsync("ArrowRight");
+            try
+            {
+                // The tabs answer the key through the circuit: wait for the round trip.
+                await page.WaitForFunctionAsync(
+                    "before => document.activeElement.getAttribute('role') === 'tab' && document.activeElement.textContent.trim() !== before",
+                    before, new PageWaitForFunctionOptions { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                var after = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('role') + ': ' + document.activeElement.textContent.trim()");
+                Assert.Fail($"{role} {path}: the arrow key does not move between tabs (from {before}, focus is on {after})");
+            }
+        }
 
         var colourOnly = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('[class*=mud-chip-color-], [class*=mud-alert-text-], [class*=mud-alert-filled-], [class*=mud-alert-outlined-], [data-status]')]
             .filter(el => el.getClientRects().length > 0 && !(el.textContent || '').trim() && !el.getAttribute('aria-label') && !el.getAttribute('title'))

@@ -73,7 +73,8 @@ public sealed class OwnerViewTests(DashboardAppFactory app)
     private static string Uptime(JsonElement summary)
     {
         var p = summary.GetProperty("uptime").GetProperty("uptimePercent").GetDouble();
-        return $"{p.ToString(p >= 99 ? "0.00#" : "0.#", Us)} %";
+        // The API's number in the page's one percent format (the format itself is pinned in HumanizeTests).
+        return Dashboard.Components.Shared.Humanize.Percent(p);
     }
 
     private static string Budget(JsonElement summary) =>

@@ -50,7 +50,7 @@ public sealed class FirstBreachTests
         Assert.Equal("cpu", breach.Metric);
         Assert.True(breach.AlreadyPast);
         Assert.Equal(Now, breach.ExpectedAt);
-        Assert.Contains("already past", breach.Note);
+        Assert.Contains("has already crossed it", breach.Note);
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public sealed class ForecastFormatTests
     }
 
     [Fact]
+    public void Range_BothEdgesOnOneDay_NamesTheDayOnce()
+    {
+        var at = new DateTimeOffset(2027, 2, 12, 12, 0, 0, TimeSpan.Zero);
+        var crossing = new CrossingView("Expected", 75, at, at.AddHours(-3), at.AddHours(3), true, 68);
+
+        Assert.Equal(at.ToLocalTime().ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US")), ForecastFormat.Range(crossing, Summary(crossing)));
+    }
+
+    [Fact]
     public void Range_ExpectedWithoutOptimisticCrossing_SaysBeyondHorizon()
     {
         var crossing = new CrossingView("Expected", 75, Computed.AddDays(40), Computed.AddDays(30), null, true, 40);

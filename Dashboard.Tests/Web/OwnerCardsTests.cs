@@ -163,7 +163,7 @@ public sealed class OwnerCardsTests : MudBunitContext
         Assert.Equal("$685/h", cut.Find("[data-testid=figure-outage-cost]").TextContent.Trim());
         Assert.Equal("$143", Figure(cut, "downtime-cost"));
         Assert.Equal("$685", Figure(cut, "revenue-at-risk"));
-        Assert.Contains("Disk usage reaches its warning level Mar 24 (in 14 days)", Figure(cut, "revenue-at-risk-headline"));
+        Assert.Contains("Disk usage crosses its warning level Mar 24 (in 14 days)", Figure(cut, "revenue-at-risk-headline"));
         Assert.Contains("fully down for 1 h", cut.Find("[data-testid=owner-revenue-at-risk-detail]").TextContent);
         Assert.Equal("99.95 %", Figure(cut, "uptime"));
         Assert.Contains("Meets the 99.9 % SLO", cut.Find("[data-testid=owner-uptime-slo]").TextContent);

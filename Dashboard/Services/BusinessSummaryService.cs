@@ -220,7 +220,7 @@ public sealed class BusinessSummaryService(
         var (staleSince, reason) = await StalenessAsync(facts, cancellationToken);
         if (staleSince is not null)
         {
-            return view with { State = SourceState.Stale, StaleSince = staleSince, StaleReason = reason, Note = $"Stale since {staleSince:u}: {reason}" };
+            return view with { State = SourceState.Stale, StaleSince = staleSince, StaleReason = reason, Note = $"Stale since {Dashboard.Components.Shared.Humanize.At(staleSince)}: {reason}" };
         }
 
         return window.Coverage < CompleteCoverage
@@ -238,7 +238,7 @@ public sealed class BusinessSummaryService(
         }
 
         return facts.LatestReadingAt is { } latest && !Freshness.IsRecent(latest, facts.MeasuredAt)
-            ? (latest, $"no uptime reading since {latest:u}{(rows.Any(r => r.Source == "prometheus") ? "" : " (no Prometheus source has reported)")}")
+            ? (latest, $"no uptime reading since {Dashboard.Components.Shared.Humanize.At(latest)}{(rows.Any(r => r.Source == "prometheus") ? "" : " (no Prometheus source has reported)")}")
             : (null, null);
     }
 
@@ -317,8 +317,8 @@ public sealed class BusinessSummaryService(
 
         var (summary, level, crossing, at) = first;
         var past = crossing.Kind == nameof(CrossingKind.AlreadyPast);
-        var threshold = $"{crossing.Level.ToString("0.###", CultureInfo.InvariantCulture)} {summary.Unit}";
-        var when = past ? "is already past it" : $"is expected to reach it around {at:MMM d, yyyy}" +
+        var threshold = Dashboard.Components.Shared.Humanize.Value(crossing.Level, summary.Unit);
+        var when = past ? "has already crossed it" : $"is expected to cross it around {at:MMM d, yyyy}" +
             (crossing.Earliest is { } e && crossing.Latest is { } l ? $" (between {e:MMM d} and {l:MMM d})" : "");
         return new BreachView
         {
@@ -352,7 +352,7 @@ public sealed class BusinessSummaryService(
             RevenueAtRiskUsd = risk is null ? null : Cents(risk.AtRisk),
             AssumedOutageMinutes = BreachRisk.DefaultOutage.Value.TotalMinutes,
             RevenueAtRiskAssumption = breach.Name is { } name
-                ? $"Assumes that when {name} {(breach.AlreadyPast ? "is past" : "reaches")} its {breach.Level} level the service is fully down for {outage} " +
+                ? $"Assumes that when {name} {(breach.AlreadyPast ? "has crossed" : "crosses")} its {breach.Level} level the service is fully down for {outage} " +
                   $"(time to notice and add capacity), priced at MRR ÷ 730 per hour. Each further hour costs the same again; lost trust is not priced."
                 : "No forecast breach is expected, so no revenue is at risk from one.",
         };
@@ -368,7 +368,7 @@ public sealed class BusinessSummaryService(
         var eta = await forecasts.GetStageEtaAsync(profile.ActiveUsers, cancellationToken);
         var users = eta?.CurrentUsers ?? profile.ActiveUsers;
         var source = measured
-            ? $"the stored '{ForecastSeriesIds.ActiveUsers}' series (latest value at {usersRow!.HistoryTo:u})"
+            ? $"the measured count of active users (latest {Dashboard.Components.Shared.Humanize.At(usersRow!.HistoryTo)})"
             : "the business profile";
         var spend = profile.MonthlyInfraSpendUsd > 0 ? Money.Of(profile.MonthlyInfraSpendUsd) : (Money?)null;
         var assessment = StageAssessment.Assess(GrowthStageCatalog.Default, users, spend);

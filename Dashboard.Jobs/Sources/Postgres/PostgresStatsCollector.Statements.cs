@@ -43,15 +43,35 @@ public sealed partial class PostgresStatsCollector
         var columns = (await ListAsync(connection,
             "SELECT attname::text FROM pg_attribute WHERE attrelid = @view::regclass AND attnum > 0 AND NOT attisdropped",
             r => r.GetString(0), ct, ("view", view))).ToHashSet(StringComparer.Ordinal);
-        var (total, mean) = columns.Contains("total_exec_time") ? ("total_exec_time", "mean_exec_time") : ("total_time", "mean_time");
+        var total = columns.Contains("total_exec_time") ? "total_exec_time" : "total_time";
         var topLevel = columns.Contains("toplevel") ? "s.toplevel" : "true";
         var ofThisDatabase = "s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
+        // One entry per statement shape (issue 16, item 6): pg_stat_statements keys a statement by the OIDs it touches,
+        // so the same text over a per-batch temp table, or over each daily partition, is a new entry every time. The
+        // shape replaces partition and batch suffixes (_2026_12_07, _123456, _9f3a…) and pg_temp_N; entries of one
+        // shape are summed, and the shape's hash is the group's stable id (rates keep working across batches).
+        var shaped = $$"""
+            WITH shaped AS (
+                SELECT s.userid, s.queryid, {{topLevel}} AS toplevel, s.calls, s.{{total}} AS total, s.rows, s.query,
+                       regexp_replace(regexp_replace(s.query, '\m(pg_temp|pg_toast_temp)_[0-9]+\M', '\1', 'g'),
+                                      '\m([A-Za-z][A-Za-z0-9]*(_[A-Za-z][A-Za-z0-9]*)*)_([0-9]{4}_[0-9]{2}_[0-9]{2}|[0-9]{6,}|[0-9a-f]{8,})\M',
+                                      '\1_*', 'g') AS shape
+                FROM {{view}} s
+                WHERE {{ofThisDatabase}}
+            ), grouped AS (
+                -- Another role's statements have no queryid and no text ("<insufficient privilege>"): no id for them either.
+                SELECT userid, toplevel, CASE WHEN bool_and(queryid IS NULL) THEN NULL ELSE hashtextextended(shape, 0) END AS shape_id, sum(calls)::bigint AS calls, sum(total) AS total,
+                       sum(rows)::bigint AS rows, count(*)::int AS variants, min(query) AS query
+                FROM shaped
+                GROUP BY userid, toplevel, shape
+            )
+            """;
+
         var counters = new Dictionary<StatementKey, (long Calls, double TotalExecMs)>();
         foreach (var (key, calls, totalMs) in await ListAsync(connection, $"""
-            SELECT s.userid::oid::bigint, s.queryid, {topLevel}, s.calls, s.{total}
-            FROM {view} s
-            WHERE {ofThisDatabase} AND s.queryid IS NOT NULL
+            {shaped}
+            SELECT g.userid::oid::bigint, g.shape_id, g.toplevel, g.calls, g.total FROM grouped g WHERE g.shape_id IS NOT NULL
             """,
             r => (new StatementKey(r.GetInt64(0), r.GetInt64(1), r.GetBoolean(2)), r.GetInt64(3), r.GetDouble(4)), ct))
         {
@@ -59,19 +79,19 @@ public sealed partial class PostgresStatsCollector
         }
 
         async Task<List<StatementStats>> TopAsync(string orderBy) => await ListAsync(connection, $"""
-            SELECT s.queryid, s.query, r.rolname::text, {topLevel}, s.calls, s.{total}, s.{mean}, s.rows
-            FROM {view} s
-            LEFT JOIN pg_roles r ON r.oid = s.userid
-            WHERE {ofThisDatabase}
-            ORDER BY s.{orderBy} DESC, s.queryid
+            {shaped}
+            SELECT g.shape_id, g.query, r.rolname::text, g.toplevel, g.calls, g.total, g.total / NULLIF(g.calls, 0), g.rows, g.variants
+            FROM grouped g
+            LEFT JOIN pg_roles r ON r.oid = g.userid
+            ORDER BY {orderBy} DESC NULLS LAST, g.shape_id
             LIMIT @top
             """,
             r => new StatementStats(NullableLong(r, 0), r.IsDBNull(1) ? "" : r.GetString(1), NullableString(r, 2), r.GetBoolean(3),
-                r.GetInt64(4), r.GetDouble(5), r.GetDouble(6), r.GetInt64(7)),
+                r.GetInt64(4), r.GetDouble(5), r.IsDBNull(6) ? 0 : r.GetDouble(6), r.GetInt64(7)) { Variants = r.GetInt32(8) },
             ct, ("top", limits.TopQueries));
 
-        var byTotal = await TopAsync(total);
-        var byMean = await TopAsync(mean);
+        var byTotal = await TopAsync("g.total");
+        var byMean = await TopAsync("g.total / NULLIF(g.calls, 0)");
         // pg_stat_statements_info (1.9, PostgreSQL 14) records when everything was last reset.
         var infoView = $"{QuoteIdentifier(schema)}.pg_stat_statements_info";
         var hasInfo = (await ListAsync(connection, "SELECT to_regclass(@v) IS NOT NULL", r => r.GetBoolean(0), ct, ("v", infoView)))[0];

@@ -98,6 +98,10 @@ public sealed record CacheHitPanel(long HeapHit, long HeapRead, long IndexHit, l
 /// <summary>One pg_stat_statements entry of this database. <see cref="TextHidden"/>: another role's statement the monitoring role may not read.</summary>
 public sealed record StatementStats(long? QueryId, string Query, string? User, bool TopLevel, long Calls, double TotalExecMs, double MeanExecMs, long Rows)
 {
+    /// <summary>How many pg_stat_statements entries of this shape were summed (the same statement over per-batch temp
+    /// tables or daily partitions); 1 for a statement with one entry.</summary>
+    public int Variants { get; init; } = 1;
+
     public bool TextHidden => Query == PostgresStatsCollector.InsufficientPrivilege;
 }
 

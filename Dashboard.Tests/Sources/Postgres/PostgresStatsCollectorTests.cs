@@ -60,6 +60,38 @@ public sealed class PostgresStatsCollectorTests
     }
 
     [Fact]
+    public async Task Collect_SameStatementOverBatchTempTablesAndDailyPartitions_IsOneRowOfItsShape()
+    {
+        await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: true);
+        // A temp table per batch (a new OID each time, so a new pg_stat_statements entry for the same text), and the
+        // same query over two daily tables: one row each, summed, saying how many entries it stands for.
+        for (var batch = 0; batch < 3; batch++)
+        {
+            await db.ExecuteAsync("""
+                CREATE TEMP TABLE shape_staging (v int);
+                INSERT INTO shape_staging SELECT g FROM generate_series(1, 10) g;
+                SELECT count(*) FROM shape_staging WHERE v > 0;
+                """);
+        }
+
+        await db.ExecuteAsync("CREATE TABLE shape_events_2026_12_06 (v int); CREATE TABLE shape_events_2026_12_07 (v int)");
+        await db.ExecuteAsync("SELECT count(*) FROM shape_events_2026_12_06 WHERE v > 1", times: 2);
+        await db.ExecuteAsync("SELECT count(*) FROM shape_events_2026_12_07 WHERE v > 1", times: 3);
+
+        var snapshot = await new PostgresStatsCollector(AllStatements).CollectAsync(db.ConnectionString, null, CancellationToken.None);
+
+        var panel = snapshot.TopQueries.Data!;
+        var staging = Assert.Single(panel.ByTotalTime, s => s.Query.Contains("FROM shape_staging WHERE", StringComparison.Ordinal));
+        Assert.Equal(3, staging.Calls);
+        Assert.Equal(3, staging.Variants);
+        var daily = Assert.Single(panel.ByTotalTime, s => s.Query.Contains("FROM shape_events_2026_12_0", StringComparison.Ordinal));
+        Assert.Equal(5, daily.Calls);
+        Assert.Equal(2, daily.Variants);
+        Assert.Equal(daily.TotalExecMs / daily.Calls, daily.MeanExecMs, 6);
+        Assert.Contains(panel.ByMeanTime, s => s.QueryId == daily.QueryId);
+    }
+
+    [Fact]
     public async Task Collect_AfterQueries_TopStatementsListThemWithExecColumns()
     {
         await using var db = await MonitoredDatabase.CreateAsync(withPgStatStatements: true);

@@ -23,9 +23,22 @@ public static class ForecastFormat
             "NoTrend" => "no trend",
             "NotWithinHorizon" => $"not before {Day(summary.ForecastUntil)}",
             "InsufficientHistory" => summary.Message,
-            "Expected" => $"{Day(crossing.Earliest ?? crossing.Expected)} – {(crossing.Latest is { } latest ? Day(latest) : "beyond horizon")}",
+            "Expected" => ExpectedRange(crossing),
             _ => crossing.Kind,
         };
+    }
+
+    // "Mar 10 – Mar 21"; one day when both edges fall on it ("Feb 12", not "Feb 12 – Feb 12").
+    private static string ExpectedRange(CrossingView crossing)
+    {
+        var first = Day(crossing.Earliest ?? crossing.Expected);
+        if (crossing.Latest is not { } latest)
+        {
+            return $"{first} – beyond horizon";
+        }
+
+        var last = Day(latest);
+        return first == last ? first : $"{first} – {last}";
     }
 
     /// <summary>"in 12 days", "in 3 hours", "now", or empty.</summary>

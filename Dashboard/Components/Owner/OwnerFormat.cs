@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Domain.Business;
+using Dashboard.Components.Shared;
 using Dashboard.Services;
 
 namespace Dashboard.Components.Owner;
@@ -10,7 +11,7 @@ public static class OwnerFormat
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>"99.94 %": two decimals near 100 %, where they are different promises.</summary>
-    public static string Uptime(double? percent) => percent is { } p ? $"{p.ToString(p >= 99 ? "0.00#" : "0.#", Culture)} %" : "no data";
+    public static string Uptime(double? percent) => percent is { } p ? Humanize.Percent(p) : "no data";
 
     /// <summary>"0.6×", "14×"; "unknown" without a value.</summary>
     public static string Burn(double? rate) => rate switch

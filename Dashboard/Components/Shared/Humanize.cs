@@ -12,9 +12,7 @@ public static class Humanize
 
     public static string Value(double value, string unit) => unit switch
     {
-        // No false precision, except near 100 %, where 99.9 and 99.95 are different promises.
-        "%" when value >= 99 => $"{Trim(value)} %",
-        "%" => $"{value.ToString("#,0.#", Culture)} %",
+        "%" => Percent(value),
         "ms" when value >= 1000 => $"{(value / 1000).ToString("#,0.##", Culture)} s",
         "ms" => $"{value.ToString("#,0", Culture)} ms",
         "s" when value >= 60 => Duration(TimeSpan.FromSeconds(value)),
@@ -24,6 +22,23 @@ public static class Humanize
         "/s" => $"{value.ToString("#,0.##", Culture)}/s",
         _ => $"{Trim(value)} {unit}",
     };
+
+    /// <summary>
+    /// The one percentage format: one decimal at most ("87.9 %", "58 %"); two near 100, where 99.9 and 99.95 are
+    /// different promises ("99.41 %"); three from 99.99 up ("99.995 %"). Never rounds up to a 100 that was not reached.
+    /// </summary>
+    public static string Percent(double value)
+    {
+        var format = value >= 99.99 ? "#,0.###" : value >= 99 ? "#,0.##" : "#,0.#";
+        var text = value.ToString(format, Culture);
+        return value < 100 && text == "100" ? "99.999 %" : $"{text} %";
+    }
+
+    /// <summary>A count with thousands separators: "2,400".</summary>
+    public static string Count(double value) => value.ToString("#,0", Culture);
+
+    /// <summary>A point in time as people read it on this page: local, 24-hour, "Dec 7 21:12".</summary>
+    public static string At(DateTimeOffset? at) => at is { } t ? t.ToLocalTime().ToString("MMM d HH:mm", Culture) : "an unknown time";
 
     /// <summary>Bytes with binary prefixes: "512 B", "3.2 GiB".</summary>
     public static string Bytes(double value)

@@ -94,7 +94,11 @@ public sealed record QueryView(
     double? CallsPerSecond,
     bool Slow,
     bool TextHidden,
-    ExplainLine? Explain);
+    ExplainLine? Explain)
+{
+    /// <summary>How many pg_stat_statements entries of the same shape this row sums (per-batch temp tables, daily partitions).</summary>
+    public int Variants { get; init; } = 1;
+}
 
 /// <summary>Client connections against max_connections, by state and by application.</summary>
 /// <remarks>

@@ -105,7 +105,10 @@ public static class TargetHealthBuilder
             var explain = s.TextHidden ? null : ExplainLine.For(s.Query);
             return new QueryView(s.QueryId, s.Query, s.User, s.TopLevel, s.Calls, s.TotalExecMs, s.MeanExecMs, s.Rows,
                 s.QueryId is { } id ? callRates?.GetValueOrDefault(id) : null,
-                IsSlow(s, explain, limits), s.TextHidden, explain);
+                IsSlow(s, explain, limits), s.TextHidden, explain)
+            {
+                Variants = s.Variants,
+            };
         }
         return new TopQueriesView([.. panel.ByTotalTime.Select(View)], [.. panel.ByMeanTime.Select(View)], panel.StatsReset, limits.SlowQueryMeanMs);
     }
