@@ -31,7 +31,7 @@ public static class ForecastSkill
         return sentence + ".";
     }
 
-    /// <summary>The short form for a table cell: "off by about 6 % (previous day: 9 %)"; null like <see cref="Describe"/>.</summary>
+    /// <summary>The short form for a table cell: "off by about 6 %; repeating the previous day: 9 %"; null like <see cref="Describe"/>.</summary>
     public static string? Brief(ForecastAccuracy? accuracy)
     {
         if (accuracy?.OffByPercent is not { } offBy || !double.IsFinite(offBy))
@@ -41,7 +41,7 @@ public static class ForecastSkill
 
         var brief = OffBy(offBy);
         return accuracy.ReferenceOffByPercent is { } reference && double.IsFinite(reference)
-            ? $"{brief} ({Guess(accuracy.Reference).Replace("the ", "", StringComparison.Ordinal)}: {Percent(reference)})"
+            ? $"{brief}; repeating {Guess(accuracy.Reference)}: {Percent(reference)}"
             : brief;
     }
 

@@ -57,7 +57,7 @@ public sealed class ForecastApiTests(DashboardAppFactory app)
             Assert.Contains(Dashboard.Domain.Forecasting.ForecastSkill.OffBy(offBy), skill, StringComparison.Ordinal);
             Assert.Contains("repeating the ", skill, StringComparison.Ordinal);
             Assert.Equal(JsonValueKind.Number, f.GetProperty("referenceOffByPercent").ValueKind);
-            Assert.StartsWith($"{Dashboard.Domain.Forecasting.ForecastSkill.OffBy(offBy)} (", f.GetProperty("skillBrief").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith($"{Dashboard.Domain.Forecasting.ForecastSkill.OffBy(offBy)}; repeating the ", f.GetProperty("skillBrief").GetString(), StringComparison.Ordinal);
         }
     }
 

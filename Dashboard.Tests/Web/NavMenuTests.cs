@@ -17,8 +17,8 @@ public sealed class NavMenuTests : BunitContext
 
     public static readonly TheoryData<string, string[]> Expected = new()
     {
-        { "owner", ["Overview", "Owner", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs"] },
-        { "engineer", ["Overview", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs"] },
+        { "owner", ["Overview", "Owner", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs", "API reference"] },
+        { "engineer", ["Overview", "Engineer", "PM", "Designer", "Checklist", "Settings", "Jobs", "API reference"] },
         { "pm", ["Overview", "PM", "Designer", "Checklist"] },
         { "designer", ["Overview", "Designer"] },
     };

@@ -1,6 +1,7 @@
 using Dashboard.Auth;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Dashboard.Api;
 
@@ -12,6 +13,9 @@ namespace Dashboard.Api;
 internal static class OpenApiRegistration
 {
     public const string DocumentPath = "/openapi/{documentName}.json";
+
+    /// <summary>The API reference page (Scalar) for signed-in users, served from the package itself (no CDN).</summary>
+    public const string ReferencePath = "/reference/v1";
 
     public static IServiceCollection AddDashboardOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", o =>
@@ -33,6 +37,8 @@ internal static class OpenApiRegistration
                     Scheme = "bearer",
                     Description = "An API token of a dashboard user; the token's user's roles apply.",
                 };
+                // Every operation takes the token (or the browser's session cookie): one requirement for the whole document.
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
                 return Task.CompletedTask;
             });
         });
@@ -56,6 +62,17 @@ internal static class OpenApiRegistration
     public static IEndpointRouteBuilder MapDashboardOpenApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath).RequireAuthorization(Policies.Overview);
+        // Every request and response the document describes, with generated examples (curl and others) per operation.
+        // Fonts, telemetry and the hosted AI features would call out to Scalar's servers: all off.
+        app.MapScalarApiReference("/reference", o => o
+                .WithTitle("Dashboard API reference")
+                .WithOpenApiRoutePattern(DocumentPath)
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .AddPreferredSecuritySchemes("Bearer"))
+            .RequireAuthorization(Policies.Overview);
         return app;
     }
 

@@ -166,7 +166,7 @@ internal static class DashboardApp
             // Every API input meets the general limits (length, control characters, number size) before a handler runs.
             // The sign-in form is for people: an unsafe returnUrl goes to /, it is not an API error.
             app.MapAccountEndpoints();
-            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea();
+            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea().Described();
             limited.MapDashboardApi();
             limited.MapForecastApi();
             limited.MapSettingsApi();
@@ -188,7 +188,7 @@ internal static class DashboardApp
         }
         if (options.DemoMode)
         {
-            app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().MapDemoWorkload();
+            app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea().Described().MapDemoWorkload();
         }
         return app;
     }

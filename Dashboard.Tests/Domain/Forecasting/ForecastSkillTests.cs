@@ -28,9 +28,9 @@ public class ForecastSkillTests
     {
         var accuracy = new ForecastAccuracy(7.1, 0.5, 3, 2) { OffByPercent = 6.3, ReferenceOffByPercent = 9.46, Reference = SkillReference.PreviousWeek };
 
-        Assert.Equal("off by about 6 % (previous week: 9 %)", ForecastSkill.Brief(accuracy));
+        Assert.Equal("off by about 6 %; repeating the previous week: 9 %", ForecastSkill.Brief(accuracy));
         Assert.Null(ForecastSkill.Brief(accuracy with { OffByPercent = null }));
-        Assert.Equal("off by under 0.1 % (previous week: 9 %)", ForecastSkill.Brief(accuracy with { OffByPercent = 0.01 }));
+        Assert.Equal("off by under 0.1 %; repeating the previous week: 9 %", ForecastSkill.Brief(accuracy with { OffByPercent = 0.01 }));
     }
 
     [Theory]

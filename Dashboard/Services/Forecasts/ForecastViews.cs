@@ -76,7 +76,7 @@ public sealed record ForecastSummary(
     /// </summary>
     public string? Skill { get; init; }
 
-    /// <summary>The same, short, for a table cell: "off by about 6 % (previous day: 9 %)" (<see cref="ForecastSkill.Brief"/>).</summary>
+    /// <summary>The same, short, for a table cell: "off by about 6 %; repeating the previous day: 9 %" (<see cref="ForecastSkill.Brief"/>).</summary>
     public string? SkillBrief { get; init; }
 
     /// <summary>How far off the model was on its backtest windows, percent of what happened; null without one.</summary>

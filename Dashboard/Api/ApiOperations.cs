@@ -1,0 +1,128 @@
+using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Services;
+using Dashboard.Services.Checklist;
+using Dashboard.Services.DatabaseHealth;
+using Dashboard.Services.Forecasts;
+using Dashboard.Services.Reports;
+using Dashboard.Services.Resources;
+using Dashboard.Services.Sources;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Dashboard.Api;
+
+/// <summary>
+/// Every <c>/api/v1</c> operation by method and route, for the OpenAPI document (issue 16, item 7): a stable
+/// operation name, a one-line summary, what a success answers (type and media type) and which refusals it can
+/// give besides the ones every endpoint can (401, 403, 429). One table, so a new endpoint without a row is caught
+/// by <c>OpenApiDocumentTests</c>, and the handlers stay as they are.
+/// </summary>
+internal static class ApiOperations
+{
+    /// <summary>One operation's description.</summary>
+    /// <param name="Name">The operationId: unique, stable, what a generated client calls the method.</param>
+    /// <param name="Summary">One line for people reading the reference.</param>
+    /// <param name="Response">The success body's type; null when it is a file or has no fixed shape.</param>
+    /// <param name="Status">The success status.</param>
+    /// <param name="ContentType">The success media type.</param>
+    /// <param name="Problems">Statuses beyond 401/403/429 answered as problem+json (400 invalid input, 404 not found, 409 conflict).</param>
+    public sealed record Operation(string Name, string Summary, Type? Response = null, int Status = 200, string ContentType = "application/json", params int[] Problems);
+
+    private static readonly Dictionary<string, Operation> Table = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GET /api/v1/me"] = new("GetMe", "Who is signed in: name, roles and what they may open."),
+        ["GET /api/v1/business/profile"] = new("GetBusinessProfile", "The business profile (revenue fields for owners only).", typeof(BusinessProfileView)),
+        ["PUT /api/v1/business/profile"] = new("UpdateBusinessProfile", "Change the business profile (owners); audited.", typeof(BusinessProfileView), Problems: [400]),
+        ["GET /api/v1/status"] = new("GetStatus", "The latest saturation gauges the caller may see, with their reading time."),
+        ["GET /api/v1/catalog"] = new("GetCatalog", "The metric catalog: names, units, thresholds and directions."),
+        ["GET /api/v1/jobs"] = new("GetJobs", "Background jobs: last run, next run and failures."),
+        ["GET /api/v1/sources"] = new("GetSources", "Each data source's state: live, or stale since when and why."),
+        ["GET /api/v1/dependencies"] = new("GetDependencies", "The dashboard's own stores (primary, replica, cache) and their health."),
+        ["GET /api/v1/forecasts"] = new("GetForecasts", "Every stored forecast with its warning and critical dates."),
+        ["GET /api/v1/forecasts/export.csv"] = new("ExportForecasts", "The forecast table as CSV.", ContentType: "text/csv"),
+        ["GET /api/v1/forecasts/{metric}"] = new("GetForecast", "One series' forecast with its history and band.", typeof(ForecastDetail), Problems: [400, 404]),
+        ["POST /api/v1/forecasts/adhoc"] = new("ForecastAdhoc", "Forecast a series you send, without storing it.", typeof(AdhocForecastResponse), Problems: [400]),
+        ["POST /api/v1/forecasts/recompute"] = new("RecomputeForecasts", "Queue a forecast run now; answers where to follow it.", Status: 202),
+        ["GET /api/v1/forecasts/runs/{id}"] = new("GetForecastRun", "A forecast run's progress and outcome.", typeof(ForecastRunView), Problems: [404]),
+        ["GET /api/v1/stage/eta"] = new("GetStageEta", "When active users are expected to reach the next growth stage.", typeof(StageEta)),
+        ["GET /api/v1/whatif"] = new("GetWhatIf", "What breaks at a load multiplier (?multiplier=3).", Problems: [400]),
+        ["PUT /api/v1/thresholds/{metricId}"] = new("UpdateThreshold", "Override a metric's warning and critical levels; audited.", typeof(MetricSettingRow), Problems: [400, 404]),
+        ["DELETE /api/v1/thresholds/{metricId}"] = new("ResetThreshold", "Back to the catalog's levels for a metric; audited.", typeof(MetricSettingRow), Problems: [404]),
+        ["GET /api/v1/resources"] = new("GetResources", "Resources of your own: queries, units and thresholds.", typeof(IReadOnlyList<ResourceView>)),
+        ["GET /api/v1/resources/{id}"] = new("GetResource", "One resource of your own.", typeof(ResourceView), Problems: [404]),
+        ["PUT /api/v1/resources/{id}"] = new("PutResource", "Create or change a resource; its query is checked against Prometheus first.", typeof(ResourceView), Problems: [400]),
+        ["DELETE /api/v1/resources/{id}"] = new("DeleteResource", "Remove a resource; its stored history stays.", Status: 204, Problems: [404]),
+        ["POST /api/v1/resources/preview"] = new("PreviewResource", "Run a resource's query without saving it: the series it finds.", typeof(ResourcePreview), Problems: [400]),
+        ["GET /api/v1/config/export"] = new("ExportConfig", "The configuration as a YAML file.", ContentType: "application/yaml"),
+        ["POST /api/v1/config/import"] = new("ImportConfig", "Apply a YAML configuration; every problem is named by line.", Problems: [400]),
+        ["GET /api/v1/business/summary"] = new("GetBusinessSummary", "Uptime, error budget, downtime cost and revenue at risk (money for owners)."),
+        ["GET /api/v1/stage"] = new("GetStage", "The growth stage and whether spend fits it."),
+        ["GET /api/v1/settings/sources"] = new("GetSourceSettings", "Prometheus, Alertmanager and PostgreSQL settings (secrets never shown).", typeof(SourceSettingsView)),
+        ["PUT /api/v1/settings/sources"] = new("UpdateSourceSettings", "Change the sources; audited.", typeof(SourceSettingsView), Problems: [400]),
+        ["POST /api/v1/settings/sources/test"] = new("TestSource", "Try a connection with the given settings, without saving them.", Problems: [400]),
+        ["GET /api/v1/database/health"] = new("GetDatabaseHealth", "Each monitored PostgreSQL: connections, cache, bloat, locks, top queries.", typeof(DatabaseHealthReport), Problems: [404]),
+        ["GET /api/v1/decision-path"] = new("GetDecisionPath", "The database scaling decision path with its evidence.", typeof(DecisionPathReport), Problems: [404]),
+        ["GET /api/v1/checklist"] = new("GetChecklist", "The scaling checklist with who ticked what."),
+        ["PUT /api/v1/checklist/items/{id}"] = new("UpdateChecklistItem", "Tick or untick a checklist item, with a note.", typeof(ChecklistItemView), Problems: [400, 404]),
+        ["POST /api/v1/reports"] = new("CreateReport", "Queue a report for an audience; answers where to follow it.", Status: 202, Problems: [400]),
+        ["GET /api/v1/reports"] = new("GetReports", "Recent reports the caller may read."),
+        ["GET /api/v1/reports/{id}"] = new("GetReport", "One report's state.", typeof(ReportView), Problems: [404]),
+        ["GET /api/v1/reports/{id}/download"] = new("DownloadReport", "A finished report's file.", ContentType: "application/pdf", Problems: [404, 409]),
+        ["GET /api/v1/alerts"] = new("GetAlerts", "Alerts to triage: firing, acknowledged, silenced and recently resolved."),
+        ["POST /api/v1/alerts/{id}/ack"] = new("AcknowledgeAlert", "Acknowledge an alert; audited.", Problems: [404]),
+        ["POST /api/v1/alerts/{id}/silence"] = new("SilenceAlert", "Silence an alert for a while, in Alertmanager too.", Problems: [400, 404]),
+        ["DELETE /api/v1/alerts/{id}/silence"] = new("UnsilenceAlert", "End an alert's silence.", Problems: [404]),
+        ["GET /api/v1/rules/prometheus"] = new("GetPrometheusRules", "The SLO and resource alerts as a Prometheus rule file.", ContentType: "application/yaml"),
+        ["GET /api/v1/presets"] = new("GetPresets", "Presets for common exporters."),
+        ["POST /api/v1/presets/detect"] = new("DetectPresets", "Which presets the connected Prometheus has metrics for.", Problems: [400]),
+        ["POST /api/v1/presets/{id}/apply"] = new("ApplyPreset", "Add a preset's resources.", typeof(IReadOnlyList<ResourceView>), Problems: [400, 404]),
+        ["PUT /api/v1/demo/load"] = new("SetDemoLoad", "Set the demo's load multiplier (demo mode only).", Problems: [400]),
+    };
+
+    /// <summary>The key of an endpoint: "GET /api/v1/forecasts/{metric}" (route constraints dropped).</summary>
+    public static string KeyOf(string method, string route) =>
+        $"{method.ToUpperInvariant()} {System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+)(:[^}]*)?\}", "{$1}").TrimEnd('/')}";
+
+    /// <summary>The row for an endpoint; null when it has none (the document test names it).</summary>
+    public static Operation? Find(string method, string route) => Table.GetValueOrDefault(KeyOf(method, route));
+
+    /// <summary>Adds the rows' names, summaries and responses to the <c>/api/v1</c> endpoints of <paramref name="group"/>.</summary>
+    public static TBuilder Described<TBuilder>(this TBuilder group)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        group.Add(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder route || route.RoutePattern.RawText is not { } pattern
+                || endpoint.Metadata.OfType<IHttpMethodMetadata>().FirstOrDefault()?.HttpMethods is not [var method, ..]
+                || Find(method, pattern) is not { } operation)
+            {
+                return;
+            }
+
+            if (!endpoint.Metadata.OfType<IEndpointNameMetadata>().Any())
+            {
+                endpoint.Metadata.Add(new EndpointNameMetadata(operation.Name));
+            }
+
+            if (!endpoint.Metadata.OfType<IEndpointSummaryMetadata>().Any())
+            {
+                endpoint.Metadata.Add(new EndpointSummaryAttribute(operation.Summary));
+            }
+
+            if (!endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == operation.Status))
+            {
+                // No body (204) is void; a JSON body without a fixed shape is still JSON (an open object).
+                var type = operation.Status == 204 ? typeof(void) : operation.Response ?? (operation.ContentType == "application/json" ? typeof(object) : typeof(string));
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(operation.Status, type, operation.Status == 204 ? [] : [operation.ContentType]));
+            }
+
+            foreach (var status in operation.Problems.Concat([401, 403, 429]))
+            {
+                if (!endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == status))
+                {
+                    endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+                }
+            }
+        });
+        return group;
+    }
+}
