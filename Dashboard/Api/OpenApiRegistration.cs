@@ -71,7 +71,9 @@ internal static class OpenApiRegistration
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
-                .AddPreferredSecuritySchemes("Bearer"))
+                .AddPreferredSecuritySchemes("Bearer")
+                .HideDeveloperTools()
+                .WithNonce())
             .RequireAuthorization(Policies.Overview);
         return app;
     }

@@ -49,7 +49,8 @@ internal static class DashboardApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         CircuitSettings.Register(builder.Services);
         builder.AddPageCompression();
-        builder.Services.AddMudServices();
+        // Messages at the bottom: at the top right they covered the page actions (Export, Recompute) they report on.
+        builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         builder.Services.AddDashboardOpenApi();
         // Shared by every circuit (decision 035): the live gauges' state and display-only markup.
         builder.Services.AddSingleton<Components.Shared.SharedMarkup>();

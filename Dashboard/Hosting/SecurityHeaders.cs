@@ -20,7 +20,11 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfireCsp : Csp;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfireCsp
+                    // The API reference starts itself with one inline module script, allowed by this response's nonce only.
+                    : context.Items.TryGetValue(Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
+                        ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{value}'", StringComparison.Ordinal)
+                        : Csp;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
