@@ -68,7 +68,13 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
                         wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 3).join('.')} ""${(el.textContent || '').trim().slice(0, 50)}"" box ${Math.round(r.left)}-${Math.round(r.right)} px, content ${el.scrollWidth} px`);
                     }
                 }
+                // Tables marked to reflow must not scroll sideways on a phone: each row is a card there.
+                const sideways = [...document.querySelectorAll('.reflow-table .mud-table-container, .reflow-table table')]
+                    .filter(t => window.innerWidth < 600 && t.scrollWidth > t.clientWidth + 1)
+                    .map(t => `${t.closest('[data-testid]')?.getAttribute('data-testid') ?? 'table'} ${t.scrollWidth} px in ${t.clientWidth} px`);
                 return {
+                    sideways: sideways.join('; '),
+                    reflowing: document.querySelectorAll('.reflow-table').length,
                     wide: wide.slice(-6).join('; '),
                     document: document.documentElement.scrollWidth,
                     viewport: window.innerWidth,
@@ -78,6 +84,13 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
                 };
             }");
             Assert.True(layout.Document <= layout.Viewport, $"{path} at {width} px: the page is {layout.Document} px wide ({name}.png): {layout.Wide}");
+            if (path == "/settings")
+            {
+                // The thresholds table is always there: the reflow check above had something to check.
+                Assert.True(layout.Reflowing > 0, $"{path}: no reflowing table found");
+            }
+
+            Assert.True(layout.Sideways.Length == 0, $"{path} at {width} px: a table that should reflow scrolls sideways ({name}.png): {layout.Sideways}");
             Assert.True(layout.Bar <= layout.Viewport, $"{path} at {width} px: the app bar needs {layout.Bar} px ({name}.png)");
             Assert.True(layout.SignOutLeft >= 0 && layout.SignOutRight <= layout.Viewport,
                 $"{path} at {width} px: sign-out is off screen at {layout.SignOutLeft}-{layout.SignOutRight} px ({name}.png)");
@@ -102,6 +115,10 @@ public sealed class ResponsiveLayoutTests(DashboardAppFactory app)
 
     private sealed class Layout
     {
+        public string Sideways { get; set; } = "";
+
+        public int Reflowing { get; set; }
+
         public string Wide { get; set; } = "";
 
         public double Document { get; set; }
