@@ -34,6 +34,24 @@ public sealed class SignInFlowTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Designer_Overview_ThresholdsOfWhatUsersFeelOnly()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var designer = app.For("designer");
+
+        var login = new LoginPage(page);
+        await login.SignInAsync(designer.Email, designer.Password);
+        await login.WaitInteractiveAsync();
+
+        // The same rule as the gauges: latency, availability, errors and business success rates; no machines.
+        var table = page.Locator("[data-testid=threshold-table]");
+        await Assertions.Expect(table).ToContainTextAsync("p99 response time");
+        await Assertions.Expect(table).Not.ToContainTextAsync("CPU utilization");
+        await Assertions.Expect(table).Not.ToContainTextAsync("Disk usage");
+    }
+
+    [Fact]
     public async Task Engineer_SignsOut_BackAtSignInAndCopiesOfTheCookieEnd()
     {
         // The real sign-out form (a post that Chromium sends with "Origin: null" under the no-referrer policy),
