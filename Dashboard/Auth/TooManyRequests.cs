@@ -38,10 +38,21 @@ internal static class TooManyRequests
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(context);
             return;
         }
-        await StatusPageHtml.WriteAsync(context, "Too many attempts",
+        if (context.Request.Path.StartsWithSegments("/account"))
+        {
+            await StatusPageHtml.WriteAsync(context, "Too many attempts",
+            [
+                $"<p class=\"account-error\" role=\"alert\" data-testid=\"login-error\">{WebUtility.HtmlEncode(SignInRefused)}</p>",
+                $"<p>You can try again in {seconds} seconds. <a href=\"/account/login\">Back to sign-in</a></p>",
+            ], cancellationToken);
+            return;
+        }
+
+        // Any other page: say what happened and what to do, nothing about sign-in.
+        await StatusPageHtml.WriteAsync(context, "Too many requests",
         [
-            $"<p class=\"account-error\" role=\"alert\" data-testid=\"login-error\">{WebUtility.HtmlEncode(SignInRefused)}</p>",
-            $"<p>You can try again in {seconds} seconds. <a href=\"/account/login\">Back to sign-in</a></p>",
+            $"<p role=\"alert\" data-testid=\"rate-limited\">Too many {WebUtility.HtmlEncode(what ?? "requests")} from your address in a short time.</p>",
+            $"<p>Wait {seconds} seconds, then <a href=\"{WebUtility.HtmlEncode(context.Request.Path + context.Request.QueryString)}\">reload this page</a>.</p>",
         ], cancellationToken);
     }
 }
