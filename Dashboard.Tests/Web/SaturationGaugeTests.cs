@@ -196,6 +196,21 @@ public sealed class SaturationGaugeTests : MudBunitContext
     }
 
     [Fact]
+    public void Gauge_OutageInTheLastHour_BarMarksStayApart_SparklineScaleHoldsTheDip()
+    {
+        // Uptime at 0 % twenty minutes ago (an outage), 99.95 % now.
+        var points = Enumerable.Range(0, 60).Select(i => (GaugeSnapshots.Now - TimeSpan.FromMinutes(59 - i), i == 40 ? 0.0 : 99.95)).ToList();
+
+        var cut = RenderGauge(GaugeSnapshots.Evaluate(MetricIds.Uptime, 99.95), points);
+
+        var left = cut.FindAll(".gauge-mark").Select(m => double.Parse(m.GetAttribute("style")!.Split(':')[1].TrimEnd('%', ' ', ';'), CultureInfo.InvariantCulture)).ToList();
+        Assert.True(left[0] - left[1] > 10, $"the outage squeezed the marks: warning at {left[0]} %, critical at {left[1]} %");
+        // The sparkline says its own scale, which reaches down to the dip.
+        Assert.Equal("100 %", cut.Find("[data-testid='sparkline-max']").TextContent.Trim());
+        Assert.Equal("0 % · last hour", cut.Find("[data-testid='sparkline-min']").TextContent.Trim());
+    }
+
+    [Fact]
     public void Sparkline_NoHistory_SaysSoInsteadOfAFlatLine()
     {
         var cut = RenderGauge(GaugeSnapshots.Evaluate(MetricIds.Cpu, 52), []);
