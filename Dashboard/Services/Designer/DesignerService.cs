@@ -177,8 +177,8 @@ public sealed class DesignerService(
         {
             Route = GaugeFormat.ShortEntity(entity),
             Entity = entity,
-            P50 = Points(p50, entity),
-            P99 = Points(p99, entity),
+            P50 = UpToNewest(Points(p50, entity), latest50),
+            P99 = UpToNewest(Points(p99, entity), latest99),
             P50Now = latest50?.Value,
             P99Now = latest99?.Value,
             SampledAt = at,
@@ -196,8 +196,8 @@ public sealed class DesignerService(
         {
             Route = AllPages,
             Entity = "",
-            P50 = p50,
-            P99 = p99,
+            P50 = UpToNewest(p50, g50 is { Value: { } v50, SampledAt: { } at50 } ? (at50, v50) : null),
+            P99 = UpToNewest(p99, g99 is { Value: { } v99, SampledAt: { } at99 } ? (at99, v99) : null),
             P50Now = g50?.Value,
             P99Now = g99?.Value,
             SampledAt = Max(g50?.SampledAt, g99?.SampledAt),
@@ -257,6 +257,13 @@ public sealed class DesignerService(
     private static (DateTimeOffset At, double Value)? Latest(IReadOnlyList<SeriesHistory> series, string entity) =>
         series.Where(s => s.Entity == entity).SelectMany(s => s.Points).Where(p => double.IsFinite(p.Avg))
             .OrderByDescending(p => p.Time).Select(p => ((DateTimeOffset, double)?)(p.Time, p.Avg)).FirstOrDefault();
+
+    /// <summary>
+    /// The trend with the newest sample after its last bucket: a bucket is drawn at its start, so a 5-minute trend
+    /// stopped up to ten minutes before now while the page's figure said "now" (issue 16, item 6).
+    /// </summary>
+    internal static IReadOnlyList<(DateTimeOffset, double)> UpToNewest(IReadOnlyList<(DateTimeOffset, double)> trend, (DateTimeOffset At, double Value)? newest) =>
+        newest is { } n && double.IsFinite(n.Value) && (trend.Count == 0 || n.At > trend[^1].Item1) ? [.. trend, (n.At, n.Value)] : trend;
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
