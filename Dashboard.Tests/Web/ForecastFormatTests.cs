@@ -40,7 +40,7 @@ public sealed class ForecastFormatTests
     }
 
     [Theory]
-    [InlineData("AlreadyPast", "already past")]
+    [InlineData("AlreadyPast", "already crossed")]
     [InlineData("NoTrend", "no trend")]
     public void Range_Kinds_InWords(string kind, string words)
     {

@@ -8,7 +8,7 @@ public static class ForecastFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
 
-    /// <summary>"Mar 10 – Mar 21", "already past", "no trend", "not within 90 days", or the history message.</summary>
+    /// <summary>"Mar 10 – Mar 21", "already crossed", "no trend", "not within 90 days", or the history message.</summary>
     public static string Range(CrossingView? crossing, ForecastSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -19,7 +19,7 @@ public static class ForecastFormat
         return crossing?.Kind switch
         {
             null => "no threshold",
-            "AlreadyPast" => "already past",
+            "AlreadyPast" => "already crossed",
             "NoTrend" => "no trend",
             "NotWithinHorizon" => $"not before {Day(summary.ForecastUntil)}",
             "InsufficientHistory" => summary.Message,
