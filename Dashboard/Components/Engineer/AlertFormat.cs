@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Components.Live;
 using Dashboard.Components.Shared;
 using Dashboard.Domain.Health;
@@ -64,7 +63,7 @@ public static class AlertFormat
 
     /// <summary>"since 14:05:10", or "since Mar 13 09:12" when it is older than a day.</summary>
     public static string Since(DateTimeOffset at, DateTimeOffset now) =>
-        "since " + (now - at < TimeSpan.FromDays(1) ? GaugeFormat.Clock(at) : at.ToLocalTime().ToString("MMM d HH:mm", CultureInfo.GetCultureInfo("en-US")));
+        "since " + (now - at < TimeSpan.FromDays(1) ? GaugeFormat.Clock(at) : Humanize.At(at));
 
     /// <summary>"warning &gt; 70 %, critical &gt; 90 %" (or "&lt;" when below is bad).</summary>
     public static string? LevelsLine(AlertView alert)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Components.Shared;
 using Dashboard.Services.Forecasts;
 
 namespace Dashboard.Components.Forecasts;
@@ -57,7 +58,7 @@ public static class ForecastFormat
     /// sentence with the reason is <see cref="MoveView.Sentence"/>).</summary>
     public static string Moved(CrossingView? crossing) =>
         crossing?.Move is { } move
-            ? $"{(move.ShiftDays is null ? move.Direction : $"moved {move.Direction}")} at the {move.At.ToLocalTime().ToString("MMM d HH:mm", Culture)} run"
+            ? $"{(move.ShiftDays is null ? move.Direction : $"moved {move.Direction}")} at the {Humanize.At(move.At)} run"
             : "";
 
     /// <summary>↑ rising, ↓ falling, → no trend.</summary>

@@ -78,7 +78,7 @@ public static class Humanize
             return "never";
         }
         var local = t.ToLocalTime();
-        var clock = now - t < TimeSpan.FromDays(1) ? local.ToString("HH:mm:ss", Culture) : local.ToString("MMM d HH:mm", Culture);
+        var clock = now - t < TimeSpan.FromDays(1) ? local.ToString("HH:mm:ss", Culture) : At(t);
         var delta = now - t;
         return delta >= TimeSpan.Zero ? $"{clock} ({Duration(delta)} ago)" : $"{clock} (in {Duration(delta)})";
     }
