@@ -51,6 +51,18 @@ public static class DemoFleet
         _ => throw new ArgumentOutOfRangeException(nameof(metricId), metricId, "The demo has no series for this metric."),
     };
 
+    /// <summary>
+    /// The demo application's routes: each one's share of requests and its median latency relative to the application's.
+    /// The live workload draws requests from these, and the history gives each route's latency series its past.
+    /// </summary>
+    public static IReadOnlyList<DemoRoute> Routes { get; } =
+    [
+        new("/", 0.30, 0.6), new("/app", 0.35, 1.0), new("/api/orders", 0.25, 1.2), new("/checkout", 0.10, 2.0),
+    ];
+
+    /// <summary>The entity the per-route latency queries give a route's series (they keep only the route label).</summary>
+    public static LabelSet RouteEntity(string route) => LabelSet.Of(("route", route));
+
     /// <summary>The demo application's bottleneck candidates for the what-if: its host's CPU and its database's connections.</summary>
     public static IReadOnlyList<SeriesId> BottleneckSeries { get; } =
         [new(MetricIds.Cpu, EntityOf(MetricIds.Cpu)), new(MetricIds.DbConnections, EntityOf(MetricIds.DbConnections))];
@@ -59,3 +71,9 @@ public static class DemoFleet
     public static bool Owns(string metricId, string entity) =>
         ForecastSeriesIds.All.Contains(metricId) && EntityOf(metricId).Text == entity;
 }
+
+/// <summary>One route of the demo application.</summary>
+/// <param name="Route">The route label, as the request-duration histogram carries it.</param>
+/// <param name="Share">Its share of requests (the shares sum to 1).</param>
+/// <param name="LatencyFactor">Its median latency over the application's median.</param>
+public sealed record DemoRoute(string Route, double Share, double LatencyFactor);

@@ -8,12 +8,20 @@ namespace Dashboard.Jobs.Demo;
 /// for the days before the demo started, from the same <see cref="DemoTrafficModel"/> as the
 /// live target, with measurement noise. Each series is written under the entity the live demo
 /// series of that metric has (<see cref="DemoFleet.EntityOf"/>), so the generated past and the
-/// scraped present are one series; the machine's own exporters stay series of their own.
+/// scraped present are one series; the machine's own exporters stay series of their own. Each route's
+/// p50 and p99 latency is generated for the last <see cref="RouteSpan"/>, so the designer's per-route
+/// charts have a past on a fresh start (a Prometheus that just started has none to backfill from).
 /// </summary>
 public static class DemoHistory
 {
     /// <summary>Metric id of the users series, used for the growth-stage forecast.</summary>
     public const string ActiveUsersMetric = Forecasting.ForecastSeriesIds.ActiveUsers;
+
+    private const string RouteLatencyP50 = Sources.Prometheus.DefaultQueries.RouteLatencyP50;
+    private const string RouteLatencyP99 = Sources.Prometheus.DefaultQueries.RouteLatencyP99;
+
+    /// <summary>How far back per-route latency is generated: the longest range the designer's view offers.</summary>
+    public static readonly TimeSpan RouteSpan = TimeSpan.FromDays(7);
 
     public static IEnumerable<Observation> Generate(DemoTrafficModel model, TimeSpan span, TimeSpan step, int seed = 90)
     {
@@ -41,6 +49,17 @@ public static class DemoHistory
             yield return new Observation(MetricIds.PaymentSuccess, entities[MetricIds.PaymentSuccess], t, Math.Clamp(Noisy(s.PaymentSuccessPercent, 0.002), 0, 100));
             yield return new Observation(MetricIds.Uptime, entities[MetricIds.Uptime], t, 100 - errors);
             yield return new Observation(ActiveUsersMetric, entities[ActiveUsersMetric], t, Math.Round(s.ActiveUsers));
+            if (end - t > RouteSpan)
+            {
+                continue;
+            }
+            foreach (var route in DemoFleet.Routes)
+            {
+                // As the live workload draws them: the route's median is the application's times its factor, p99 likewise.
+                var entity = DemoFleet.RouteEntity(route.Route).Text;
+                yield return new Observation(RouteLatencyP50, entity, t, Noisy(s.LatencyP50Ms * route.LatencyFactor, 0.08));
+                yield return new Observation(RouteLatencyP99, entity, t, Noisy(s.LatencyP99Ms * route.LatencyFactor, 0.12));
+            }
         }
     }
 }

@@ -72,13 +72,32 @@ public sealed class DemoHistoryTests
     {
         var points = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(90), TimeSpan.FromMinutes(5)).ToList();
 
+        var routes = points.Where(p => p.Metric.StartsWith("route_latency_", StringComparison.Ordinal)).ToList();
+        points = [.. points.Except(routes)];
         var perMetric = points.GroupBy(p => p.Metric).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(13, perMetric.Count);
         Assert.All(perMetric.Values, n => Assert.Equal(90 * 24 * 12, n));
         Assert.All(points, p => Assert.Equal(DemoFleet.EntityOf(p.Metric).Text, p.Entity));
+        // Per-route latency: the last seven days, p50 and p99 for each of the demo's routes.
+        Assert.Equal(7 * 24 * 12 * DemoFleet.Routes.Count * 2, routes.Count);
+        Assert.Equal(Anchor.AddDays(-7), routes.Min(p => p.Timestamp));
         Assert.Equal(Anchor.AddDays(-90), points.Min(p => p.Timestamp));
         Assert.True(points.Max(p => p.Timestamp) < Anchor);
         Assert.DoesNotContain(points, p => double.IsNaN(p.Value));
+    }
+
+    [Fact]
+    public void Generate_RouteLatency_UnderTheLiveRouteEntity_SlowRoutesSlower_P99AboveP50()
+    {
+        var points = DemoHistory.Generate(new DemoTrafficModel(Anchor), TimeSpan.FromDays(2), TimeSpan.FromMinutes(5))
+            .Where(p => p.Metric.StartsWith("route_latency_", StringComparison.Ordinal)).ToList();
+
+        // The entity the per-route query gives the live series ('sum by (le, route)' keeps only the route).
+        Assert.Equal(DemoFleet.Routes.Select(r => $"route=\"{r.Route}\"").Order(), points.Select(p => p.Entity).Distinct().Order());
+        double Median(string metric, string route) =>
+            points.Where(p => p.Metric == metric && p.Entity == DemoFleet.RouteEntity(route).Text).Select(p => p.Value).Order().ElementAt(24 * 12);
+        Assert.True(Median("route_latency_p50", "/checkout") > 3 * Median("route_latency_p50", "/"), "checkout's factor is 2.0, home's 0.6");
+        Assert.All(DemoFleet.Routes, r => Assert.True(Median("route_latency_p99", r.Route) > 3 * Median("route_latency_p50", r.Route), r.Route));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Web;
 
@@ -59,6 +60,29 @@ public sealed partial class DesignerViewTests(DashboardAppFactory app)
         }
         Assert.Matches("data-verdict=\"(Pass|Fail)\"", page);
         Assert.Equal(4, Regex.Count(page, "data-testid=\"degradation-state\""));
+    }
+
+    [Fact]
+    public async Task LatencyTrends_FreshDemo_EveryRouteHasADayOfHistory_ReachingNow()
+    {
+        // A fresh start: the test Prometheus began scraping minutes ago, so a day-long route line comes from the stored past.
+        var range = TimeSpan.FromHours(24);
+        var report = await Eventually.WaitForAsync(async () =>
+            {
+                using var scope = app.Services.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<Dashboard.Services.Designer.DesignerService>().GetLatencyAsync(range, CancellationToken.None);
+            },
+            r => r.Routes.Count(route => route.P50.Count > 0 && route.P50[0].At < r.From.AddHours(1) && r.To - route.P50[^1].At < TimeSpan.FromMinutes(2)) == 4,
+            TimeSpan.FromMinutes(2), "a day of per-route latency history");
+
+        foreach (var route in report.Routes)
+        {
+            Assert.True(route.P50[0].At < report.From.AddHours(1), $"{route.Route}: p50 starts at {route.P50[0].At:O}, the range at {report.From:O}");
+            Assert.True(route.P99[0].At < report.From.AddHours(1), $"{route.Route}: p99 starts at {route.P99[0].At:O}");
+            // Up to the newest sample, not a bucket minutes before now.
+            Assert.True(report.To - route.P50[^1].At < TimeSpan.FromMinutes(2), $"{route.Route}: p50 ends at {route.P50[^1].At:O}, now is {report.To:O}");
+            Assert.True(route.P50.Count > 200, $"{route.Route}: {route.P50.Count} points in a day");
+        }
     }
 
     [Fact]

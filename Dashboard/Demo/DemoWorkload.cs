@@ -18,11 +18,6 @@ namespace Dashboard.Demo;
 /// </summary>
 public sealed class DemoWorkload : BackgroundService
 {
-    private static readonly (string Route, double Share, double LatencyFactor)[] Routes =
-    [
-        ("/", 0.30, 0.6), ("/app", 0.35, 1.0), ("/api/orders", 0.25, 1.2), ("/checkout", 0.10, 2.0),
-    ];
-
     // sigma of a log-normal whose p99 is about 4.2x its median: ln(4.2) / 2.326.
     private const double LatencySigma = 0.617;
 
@@ -126,17 +121,17 @@ public sealed class DemoWorkload : BackgroundService
         }
     }
 
-    private (string Route, double Share, double LatencyFactor) PickRoute()
+    private DemoRoute PickRoute()
     {
         var x = random.NextDouble();
-        foreach (var route in Routes)
+        foreach (var route in DemoFleet.Routes)
         {
             if ((x -= route.Share) <= 0)
             {
                 return route;
             }
         }
-        return Routes[^1];
+        return DemoFleet.Routes[^1];
     }
 
     private int Poisson(double lambda)
