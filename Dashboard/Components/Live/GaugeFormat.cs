@@ -113,8 +113,9 @@ public static class GaugeFormat
     public static string Css(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A short name for a series' entity: the Postgres target, the database server or host
-    /// (without the exporter's port), and the mount point, database or standby when there is one;
+    /// A short name for a series' entity: the Postgres target or database server, else the host by name when a label
+    /// gives one (hostname, host, nodename, node, kubernetes_node, pod), else the scrape address without the exporter's
+    /// port (a loopback address reads "localhost"); then the mount point, database or standby when there is one;
     /// "all" for a series without labels.
     /// </summary>
     public static string ShortEntity(string entity)
@@ -125,17 +126,13 @@ public static class GaugeFormat
             return string.IsNullOrWhiteSpace(entity) ? "all" : entity;
         }
         var parts = new List<string>();
-        if (labels.TryGetValue("target", out var target))
+        if (NameLabels.Select(l => labels.GetValueOrDefault(l)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } name)
         {
-            parts.Add(target);
-        }
-        else if (labels.TryGetValue("server", out var server))
-        {
-            parts.Add(server);
+            parts.Add(name);
         }
         else if (labels.TryGetValue("instance", out var instance))
         {
-            parts.Add(StripPort(instance));
+            parts.Add(HostOf(instance));
         }
         foreach (var detail in new[] { "mountpoint", "database", "standby" })
         {
@@ -146,6 +143,9 @@ public static class GaugeFormat
         }
         return parts.Count > 0 ? string.Join(" ", parts) : string.Join(" ", labels.Values);
     }
+
+    // What names the thing a series is about, best first: a Postgres target or server, then a host or pod by name.
+    private static readonly string[] NameLabels = ["target", "server", "hostname", "host", "nodename", "node", "kubernetes_node", "pod"];
 
     /// <summary>
     /// The window a gauge's reading covers, when it is not a moment: availability is the share of
@@ -171,9 +171,11 @@ public static class GaugeFormat
     public static bool IsApplication(string entity) =>
         LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");
 
-    private static string StripPort(string instance)
+    /// <summary>The host of a scrape address: without the exporter's port; a loopback address is "localhost".</summary>
+    internal static string HostOf(string instance)
     {
         var colon = instance.LastIndexOf(':');
-        return colon > 0 && instance[(colon + 1)..].All(char.IsAsciiDigit) && !instance.EndsWith(']') ? instance[..colon] : instance;
+        var host = colon > 0 && instance[(colon + 1)..].All(char.IsAsciiDigit) && !instance.EndsWith(']') ? instance[..colon] : instance;
+        return System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address) ? "localhost" : host;
     }
 }
