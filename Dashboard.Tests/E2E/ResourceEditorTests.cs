@@ -33,6 +33,12 @@ public sealed class ResourceEditorTests(DashboardAppFactory app)
             ILocator Field(string name, string element = "input") => dialog.Locator($"{element}[data-field={name}], [data-field={name}] {element}").First;
             var query = Field("usageQuery", "textarea");
 
+            // Save on an empty form: it turns off and says which fields keep it off, linked to the button for screen readers.
+            await page.Locator("[data-testid=resource-save]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=resource-save]")).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("[data-testid=resource-save-why]")).ToHaveTextAsync("Save is off until Id, Name and Usage query are fixed.");
+            await Assertions.Expect(page.Locator("[data-testid=resource-save]")).ToHaveAttributeAsync("aria-describedby", "resource-save-why");
+
             // A broken expression: the preview shows Prometheus' own message, exactly as the API has it.
             await query.FillAsync("sum(rate(go_goroutines[5m])");
             var error = dialog.Locator("[data-testid=preview-error]");
