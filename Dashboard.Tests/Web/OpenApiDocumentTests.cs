@@ -16,11 +16,7 @@ public sealed partial class OpenApiDocumentTests(DashboardAppFactory app)
     [Fact]
     public async Task Document_ListsEveryMappedApiEndpoint_EachTagged()
     {
-        using var client = app.CreateRawClient(app.For("designer").Token);
-
-        var response = await client.GetAsync("/openapi/v1.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await ReadDocumentAsync();
         var documented = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var untagged = new List<string>();
         var undescribed = new List<string>();
@@ -90,6 +86,20 @@ public sealed partial class OpenApiDocumentTests(DashboardAppFactory app)
     }
 
     [Fact]
+    public async Task Document_EveryJsonSuccess_IsANamedShape_SeveralShapesAsOneOf()
+    {
+        using var document = await ReadDocumentAsync();
+
+        // A client generator (and the reference's examples) gets a shape for every JSON answer, never an open object.
+        OpenApiShapes.AssertEveryJsonSuccessIsNamed(document.RootElement);
+        // A status answered with two shapes lists both.
+        var eta = document.RootElement.GetProperty("paths").GetProperty("/api/v1/stage/eta").GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal(["#/components/schemas/NoStageEta", "#/components/schemas/StageEta"],
+            eta.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Reference_SignedIn_ServesThePageAndItsScriptLocally_AnonymousIsRefused()
     {
         using var client = app.CreateRawClient(app.For("pm").Token);
@@ -119,6 +129,14 @@ public sealed partial class OpenApiDocumentTests(DashboardAppFactory app)
         var response = await client.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<JsonDocument> ReadDocumentAsync()
+    {
+        using var client = app.CreateRawClient(app.For("designer").Token);
+        var response = await client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

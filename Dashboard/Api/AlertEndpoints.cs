@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Dashboard.Api.Responses;
 using Dashboard.Auth;
 using Dashboard.Services.Alerts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -15,7 +17,7 @@ internal static class AlertEndpoints
     {
         var api = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Engineer);
 
-        api.MapGet("", (IAlertTriage alerts, CancellationToken ct) => alerts.GetAsync(ct));
+        api.MapGet("", async (IAlertTriage alerts, CancellationToken ct) => TypedResults.Ok(await alerts.GetAsync(ct)));
 
         api.MapPost("/{id:long}/ack", async (long id, AckInput? input, ClaimsPrincipal user, IAlertTriage alerts, CancellationToken ct) =>
             Respond(await alerts.AcknowledgeAsync(user, id, input?.Note, ct), id));
@@ -29,12 +31,12 @@ internal static class AlertEndpoints
         return app;
     }
 
-    private static IResult Respond(AlertActionResult result, long id) => result switch
+    private static Results<Ok<AlertActionView>, ForbidHttpResult, ProblemHttpResult, ValidationProblem> Respond(AlertActionResult result, long id) => result switch
     {
-        { Forbidden: true } => Results.Forbid(),
-        { NotFound: true } => Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound),
-        { Errors: { } errors } => Results.ValidationProblem(errors, title: $"The request for alert {id} is invalid."),
-        { Conflict: { } conflict } => Results.Problem(conflict, statusCode: StatusCodes.Status409Conflict),
-        _ => Results.Ok(new { alert = result.Alert, alertmanagerError = result.AlertmanagerError }),
+        { Forbidden: true } => TypedResults.Forbid(),
+        { NotFound: true } => TypedResults.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound),
+        { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: $"The request for alert {id} is invalid."),
+        { Conflict: { } conflict } => TypedResults.Problem(conflict, statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.Ok(new AlertActionView(result.Alert, result.AlertmanagerError)),
     };
 }

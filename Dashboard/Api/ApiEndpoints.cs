@@ -1,8 +1,12 @@
 using System.Security.Claims;
+using Dashboard.Api.Responses;
 using Dashboard.Auth;
 using Dashboard.Health;
+using Dashboard.Jobs.Live;
 using Dashboard.Jobs.Settings;
+using Dashboard.Jobs.Storage.Entities;
 using Dashboard.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -13,65 +17,42 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Overview);
 
-        api.MapGet("/me", (ClaimsPrincipal user) => new
-        {
-            name = user.Identity?.Name,
-            roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order().ToArray(),
-        });
+        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(SignedInUser.Of(user)));
 
-        api.MapGet("/business/profile", (ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
-            profiles.GetAsync(user, ct));
+        api.MapGet("/business/profile", async (ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
+            TypedResults.Ok(await profiles.GetAsync(user, ct)));
 
-        api.MapPut("/business/profile", async (BusinessProfileInput input, ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
+        api.MapPut("/business/profile", async Task<Results<Ok<BusinessProfileView>, ForbidHttpResult, ValidationProblem>> (
+                BusinessProfileInput input, ClaimsPrincipal user, BusinessProfileService profiles, CancellationToken ct) =>
             {
                 var result = await profiles.UpdateAsync(user, input, ct);
                 return result switch
                 {
-                    { IsForbidden: true } => Results.Forbid(),
-                    { Errors: { } errors } => Results.ValidationProblem(errors, title: "The business profile has invalid fields."),
-                    _ => Results.Ok(result.Profile),
+                    { IsForbidden: true } => TypedResults.Forbid(),
+                    { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The business profile has invalid fields."),
+                    _ => TypedResults.Ok(result.Profile),
                 };
             })
             .RequireAuthorization(Policies.Owner);
 
         // The gauges now (the stored readings, the same on every instance), filtered for the caller's role (automation, wall scripts).
-        api.MapGet("/status", async (ClaimsPrincipal user, SystemStatusService status, CancellationToken ct) =>
+        api.MapGet("/status", async Task<Results<Ok<GaugeBatch>, Ok<NoGaugesYet>>> (ClaimsPrincipal user, SystemStatusService status, CancellationToken ct) =>
             await status.GetGaugesAsync(ct) is { } latest
-                ? Results.Ok(Live.GaugeVisibility.For(user, latest))
-                : Results.Ok(new { publishedAt = (DateTimeOffset?)null, gauges = Array.Empty<object>(), note = "No ingest pass has stored a reading yet." }));
+                ? TypedResults.Ok(Live.GaugeVisibility.For(user, latest))
+                : TypedResults.Ok(NoGaugesYet.Answer));
 
         // The resources of the categories the caller's role sees (designers: what users feel).
         api.MapGet("/catalog", async (ClaimsPrincipal user, SystemStatusService status, CancellationToken ct) =>
-            (await status.GetCatalogAsync(ct)).Where(m => Live.GaugeVisibility.MaySee(user, m.Category)).ToList());
+            TypedResults.Ok<IReadOnlyList<MetricSettingRow>>([.. (await status.GetCatalogAsync(ct)).Where(m => Live.GaugeVisibility.MaySee(user, m.Category))]));
 
-        api.MapGet("/jobs", (SystemStatusService status, CancellationToken ct) => status.GetJobRunsAsync(ct))
+        api.MapGet("/jobs", async (SystemStatusService status, CancellationToken ct) => TypedResults.Ok(await status.GetJobRunsAsync(ct)))
             .RequireAuthorization(Policies.Operations);
 
         api.MapGet("/sources", async (SystemStatusService status, CancellationToken ct) =>
-            (await status.GetSourcesAsync(ct)).Select(s => new
-            {
-                source = s.Source,
-                state = s.IsStale ? "stale" : "live",
-                lastSuccessAt = s.LastSuccessAt,
-                staleSince = s.StaleSince,
-                error = s.LastError,
-                ingestedThrough = s.IngestedThrough,
-                lastBackfill = s.LastBackfillAt is null ? null : new
-                {
-                    at = s.LastBackfillAt,
-                    seconds = s.LastBackfillSeconds,
-                    stepSeconds = s.LastBackfillStepSeconds,
-                    skippedSeconds = s.LastBackfillSkippedSeconds,
-                },
-            }));
+            TypedResults.Ok<IReadOnlyList<SourceStatusView>>([.. (await status.GetSourcesAsync(ct)).Select(SourceStatusView.Of)]));
 
-        api.MapGet("/dependencies", (DependencyStatus dependencies) => dependencies.Current.Select(d => new
-        {
-            name = d.Name,
-            status = d.Status.ToString(),
-            description = d.Description,
-            checkedAt = d.CheckedAt,
-        }));
+        api.MapGet("/dependencies", (DependencyStatus dependencies) =>
+            TypedResults.Ok<IReadOnlyList<DependencyView>>([.. dependencies.Current.Select(DependencyView.Of)]));
 
         return app;
     }

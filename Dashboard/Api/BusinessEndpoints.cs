@@ -24,8 +24,8 @@ internal static class BusinessEndpoints
                 ? TypedResults.Ok(await summaries.GetAsync(user, ct))
                 : TypedResults.Ok(await summaries.GetForDesignerAsync(user, ct)));
 
-        api.MapGet("/stage", (ClaimsPrincipal user, BusinessSummaryService summaries, CancellationToken ct) =>
-            summaries.GetStageAsync(user, ct));
+        api.MapGet("/stage", async (ClaimsPrincipal user, BusinessSummaryService summaries, CancellationToken ct) =>
+            TypedResults.Ok(await summaries.GetStageAsync(user, ct)));
 
         return app;
     }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Dashboard.Api.Responses;
 using Dashboard.Auth;
 using Dashboard.Services.Checklist;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -18,15 +20,10 @@ internal static class ChecklistEndpoints
         api.MapGet("", async (ChecklistService checklist, CancellationToken ct) =>
         {
             var report = await checklist.GetAsync(ct);
-            return new
-            {
-                evaluatedAt = report.EvaluatedAt,
-                phases = report.Phases,
-                history = await checklist.GetHistoryAsync(HistoryLength, ct),
-            };
+            return TypedResults.Ok(new ChecklistWithHistory(report.EvaluatedAt, report.Phases, await checklist.GetHistoryAsync(HistoryLength, ct)));
         });
 
-        api.MapPut("/items/{id}", async (string id, HttpRequest request, ClaimsPrincipal user, ChecklistService checklist, CancellationToken ct) =>
+        api.MapPut("/items/{id}", async Task<Results<Ok<ChecklistItemView>, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> (string id, HttpRequest request, ClaimsPrincipal user, ChecklistService checklist, CancellationToken ct) =>
         {
             // Read by hand: a body that is not JSON gets a 400 naming the problem, not the framework's bare failure.
             ChecklistTickInput? input;
@@ -36,7 +33,7 @@ internal static class ChecklistEndpoints
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["body"] = [$"The body must be JSON like {{\"done\": true, \"note\": \"optional\"}} ({ex.Message})"],
                 }, title: $"Checklist item '{id}' was not changed.");
@@ -44,10 +41,10 @@ internal static class ChecklistEndpoints
             var result = await checklist.SetAsync(user, id, input ?? new ChecklistTickInput(null, null), ct);
             return result switch
             {
-                { IsForbidden: true } => Results.Forbid(),
-                { NotFound: { } missing } => Results.Problem(missing, statusCode: StatusCodes.Status404NotFound, title: "Unknown checklist item."),
-                { Errors: { } errors } => Results.ValidationProblem(errors, title: $"Checklist item '{id}' was not changed."),
-                _ => Results.Ok(result.Item),
+                { IsForbidden: true } => TypedResults.Forbid(),
+                { NotFound: { } missing } => TypedResults.Problem(missing, statusCode: StatusCodes.Status404NotFound, title: "Unknown checklist item."),
+                { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: $"Checklist item '{id}' was not changed."),
+                _ => TypedResults.Ok(result.Item),
             };
         });
 

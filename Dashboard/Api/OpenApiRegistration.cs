@@ -21,6 +21,7 @@ internal static class OpenApiRegistration
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
+            o.AddOperationTransformer(AlternativeResponses.DescribeAsync);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Dashboard API";

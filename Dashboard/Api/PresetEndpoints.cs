@@ -5,6 +5,7 @@ using Dashboard.Services;
 using Dashboard.Jobs.Resources.Presets;
 using Dashboard.Jobs.Sources.Prometheus;
 using Dashboard.Services.Presets;
+using Dashboard.Services.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
@@ -39,7 +40,7 @@ internal static class PresetEndpoints
     /// <summary>Optional body of an apply: only these resources of the preset (all when absent or empty).</summary>
     public sealed record ApplyInput(IReadOnlyList<string>? Resources);
 
-    public static async Task<IResult> ApplyAsync(string id, ApplyInput? input, ClaimsPrincipal user, PresetApplyService presets, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<ResourceView>>, ForbidHttpResult, ProblemHttpResult, ValidationProblem>> ApplyAsync(string id, ApplyInput? input, ClaimsPrincipal user, PresetApplyService presets, CancellationToken cancellationToken)
     {
         var result = await presets.ApplyAsync(user, id, input?.Resources, cancellationToken);
         return result switch

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Dashboard.Api.Responses;
 using Dashboard.Auth;
 using Dashboard.Services.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -18,7 +20,7 @@ internal static class ReportEndpoints
     {
         var api = app.MapGroup("/api/v1/reports").RequireAuthorization(Policies.Forecasts);
 
-        api.MapPost("", async (HttpRequest request, ClaimsPrincipal user, IReportService reports) =>
+        api.MapPost("", async Task<Results<Accepted<ReportAccepted>, ValidationProblem, ProblemHttpResult>> (HttpRequest request, ClaimsPrincipal user, IReportService reports) =>
         {
             ReportRequest? body;
             try
@@ -39,14 +41,14 @@ internal static class ReportEndpoints
             }
             if (!ReportAudiences.MayUse(user, audience))
             {
-                return Results.Problem("The owner report carries revenue figures and is for owners only; ask for audience \"pm\".",
+                return TypedResults.Problem("The owner report carries revenue figures and is for owners only; ask for audience \"pm\".",
                     statusCode: StatusCodes.Status403Forbidden);
             }
             var report = await reports.RequestAsync(user, audience, request.HttpContext.RequestAborted);
-            return Results.Accepted($"/api/v1/reports/{report.Id}", new { reportId = report.Id, report.State, report.Audience });
+            return TypedResults.Accepted($"/api/v1/reports/{report.Id}", new ReportAccepted(report.Id, report.State, report.Audience));
         }).Accepts<ReportRequest>("application/json").RequireRateLimiting(RateLimitRegistration.Jobs);
 
-        api.MapGet("", async (string? audience, ClaimsPrincipal user, IReportService reports, CancellationToken ct) =>
+        api.MapGet("", async Task<Results<Ok<ReportList>, ValidationProblem>> (string? audience, ClaimsPrincipal user, IReportService reports, CancellationToken ct) =>
         {
             ReportAudience? only = null;
             if (audience is not null)
@@ -57,22 +59,22 @@ internal static class ReportEndpoints
                 }
                 only = parsed;
             }
-            return Results.Ok(new { reports = await reports.ListAsync(user, only, ReportBuilder.KeepPerAudience, ct) });
+            return TypedResults.Ok(new ReportList(await reports.ListAsync(user, only, ReportBuilder.KeepPerAudience, ct)));
         });
 
-        api.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IReportService reports, CancellationToken ct) =>
-            await reports.GetAsync(user, id, ct) is { } report ? Results.Ok(report) : NotFound(id));
+        api.MapGet("/{id:guid}", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IReportService reports, CancellationToken ct) =>
+            await reports.GetAsync(user, id, ct) is { } report ? TypedResults.Ok(report) : NotFound(id));
 
-        api.MapGet("/{id:guid}/download", async (Guid id, ClaimsPrincipal user, IReportService reports, HttpResponse response, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/download", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, IReportService reports, HttpResponse response, CancellationToken ct) =>
         {
             if (await reports.DownloadAsync(user, id, ct) is { } file)
             {
                 // An owner report holds revenue: no shared cache may keep it.
                 response.Headers.CacheControl = "no-store";
-                return Results.File(file.Content, file.ContentType, file.FileName);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
             }
             return await reports.GetAsync(user, id, ct) is { } pending
-                ? Results.Problem($"Report {id} is not ready: {pending.State.ToLowerInvariant()}{(pending.Error is { } e ? $" ({e})" : $", {pending.Progress} %")}.",
+                ? TypedResults.Problem($"Report {id} is not ready: {pending.State.ToLowerInvariant()}{(pending.Error is { } e ? $" ({e})" : $", {pending.Progress} %")}.",
                     statusCode: StatusCodes.Status409Conflict)
                 : NotFound(id);
         });
@@ -80,10 +82,10 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The report request is invalid.");
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The report request is invalid.");
 
     // Also the answer for another audience's report: its existence is not disclosed.
-    private static IResult NotFound(Guid id) =>
-        Results.Problem($"No report {id} that you may read.", statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"No report {id} that you may read.", statusCode: StatusCodes.Status404NotFound);
 }

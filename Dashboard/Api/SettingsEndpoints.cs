@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Dashboard.Auth;
+using Dashboard.Jobs.Storage.Entities;
 using Dashboard.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Api;
 
@@ -20,11 +22,11 @@ internal static class SettingsEndpoints
         return app;
     }
 
-    private static IResult Respond(ThresholdSettingsService.Result result, string metricId) => result switch
+    private static Results<Ok<MetricSettingRow>, ForbidHttpResult, ProblemHttpResult, ValidationProblem> Respond(ThresholdSettingsService.Result result, string metricId) => result switch
     {
-        { Forbidden: true } => Results.Forbid(),
-        { NotFound: true } => Results.Problem($"Unknown metric id '{metricId}'.", statusCode: StatusCodes.Status404NotFound),
-        { Errors: { } errors } => Results.ValidationProblem(errors, title: $"The thresholds for '{metricId}' are invalid."),
-        _ => Results.Ok(result.Row),
+        { Forbidden: true } => TypedResults.Forbid(),
+        { NotFound: true } => TypedResults.Problem($"Unknown metric id '{metricId}'.", statusCode: StatusCodes.Status404NotFound),
+        { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: $"The thresholds for '{metricId}' are invalid."),
+        _ => TypedResults.Ok(result.Row),
     };
 }

@@ -16,16 +16,16 @@ internal static class SourceSettingsEndpoints
     {
         var api = app.MapGroup("/api/v1/settings/sources").RequireAuthorization(Policies.Settings);
 
-        api.MapGet("/", (SourceSettingsService sources, CancellationToken ct) => sources.GetAsync(ct));
+        api.MapGet("/", async (SourceSettingsService sources, CancellationToken ct) => TypedResults.Ok(await sources.GetAsync(ct)));
 
-        api.MapPut("/", async (SourceSettingsInput input, ClaimsPrincipal user, SourceSettingsService sources, CancellationToken ct) =>
+        api.MapPut("/", async Task<Results<Ok<SourceSettingsView>, ForbidHttpResult, ValidationProblem>> (SourceSettingsInput input, ClaimsPrincipal user, SourceSettingsService sources, CancellationToken ct) =>
         {
             var result = await sources.SaveAsync(user, input, ct);
             return result switch
             {
-                { Forbidden: true } => Results.Forbid(),
-                { Errors: { } errors } => Results.ValidationProblem(errors, title: "The source settings have invalid fields; nothing was saved."),
-                _ => Results.Ok(result.Settings),
+                { Forbidden: true } => TypedResults.Forbid(),
+                { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: "The source settings have invalid fields; nothing was saved."),
+                _ => TypedResults.Ok(result.Settings),
             };
         });
 

@@ -1,4 +1,6 @@
+using Dashboard.Api.Responses;
 using Dashboard.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Demo;
 
@@ -16,17 +18,17 @@ internal static class DemoEndpoints
             await demo.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
         }).RequireAuthorization(Policies.Telemetry);
 
-        app.MapPut("/api/v1/demo/load", (LoadRequest request, DemoWorkload demo) =>
+        app.MapPut("/api/v1/demo/load", Results<Ok<DemoLoad>, ValidationProblem> (LoadRequest request, DemoWorkload demo) =>
         {
             if (double.IsNaN(request.Multiplier) || request.Multiplier is < 0.1 or > 20)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["Multiplier"] = [$"Load multiplier must be between 0.1 and 20 (got {request.Multiplier})."],
                 });
             }
             demo.Model.LoadMultiplier = request.Multiplier;
-            return Results.Ok(new { multiplier = demo.Model.LoadMultiplier });
+            return TypedResults.Ok(new DemoLoad(demo.Model.LoadMultiplier));
         }).RequireAuthorization(Policies.Operations);
 
         return app;

@@ -83,14 +83,7 @@ internal static class DashboardApp
         builder.Services.AddSingleton<Services.Setup.SetupStatus>();
         builder.Services.AddScoped<Services.Setup.SetupWizardService>();
         builder.Services.AddSingleton<IForecastCacheInvalidator, HybridForecastCacheInvalidator>();
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            // "Critical", not 2: the API is read by people and scripts.
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            // A model without an interval gives NaN edges; they are written as "NaN", never as a failed response.
-            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // A request the API cannot read (a body that is not JSON, a missing parameter) becomes a
         // problem+json 400 that says what could not be read, instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -164,23 +157,9 @@ internal static class DashboardApp
         if (options.RunsWeb)
         {
             app.MapStaticAssets().AllowAnonymous();
-            // Every API input meets the general limits (length, control characters, number size) before a handler runs.
             // The sign-in form is for people: an unsafe returnUrl goes to /, it is not an API error.
             app.MapAccountEndpoints();
-            var limited = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea().Described();
-            limited.MapDashboardApi();
-            limited.MapForecastApi();
-            limited.MapSettingsApi();
-            limited.MapResourceApi();
-            limited.MapConfigApi();
-            limited.MapBusinessApi();
-            limited.MapSourceSettingsApi();
-            limited.MapDatabaseApi();
-            limited.MapChecklistApi();
-            limited.MapReportApi();
-            limited.MapAlertApi();
-            limited.MapPrometheusRulesApi();
-            limited.MapPresetApi();
+            app.MapApiV1();
             app.MapDashboardOpenApi();
             app.MapDashboardLive();
             app.MapDashboardJobsUi();
@@ -189,10 +168,37 @@ internal static class DashboardApp
         }
         if (options.DemoMode)
         {
-            app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea().Described().MapDemoWorkload();
+            app.MapApiV1Group().MapDemoWorkload();
         }
         return app;
     }
+
+    /// <summary>Every <c>/api/v1</c> endpoint of the web role (the document tests map the same).</summary>
+    public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
+    {
+        var limited = app.MapApiV1Group();
+        limited.MapDashboardApi();
+        limited.MapForecastApi();
+        limited.MapSettingsApi();
+        limited.MapResourceApi();
+        limited.MapConfigApi();
+        limited.MapBusinessApi();
+        limited.MapSourceSettingsApi();
+        limited.MapDatabaseApi();
+        limited.MapChecklistApi();
+        limited.MapReportApi();
+        limited.MapAlertApi();
+        limited.MapPrometheusRulesApi();
+        limited.MapPresetApi();
+        return app;
+    }
+
+    /// <summary>
+    /// The group every <c>/api/v1</c> endpoint is mapped in: every input meets the general limits (length, control characters,
+    /// number size) before a handler runs, and each endpoint is tagged by its area and described (<see cref="ApiOperations"/>).
+    /// </summary>
+    public static RouteGroupBuilder MapApiV1Group(this IEndpointRouteBuilder app) =>
+        app.MapGroup("").AddEndpointFilter<InputLimitsFilter>().TaggedByArea().Described();
 
     /// <summary>Migrations, reference data and users; idempotent, safe from several instances at once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
