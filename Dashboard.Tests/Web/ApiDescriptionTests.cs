@@ -112,6 +112,60 @@ public sealed class ApiDescriptionTests
         Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
+    [Fact]
+    public async Task EveryRequestBody_HasAnExample_NamingOnlyFieldsItsSchemaHas()
+    {
+        using var document = await DescribeAsync(async (_, client) => JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")));
+        var root = document.RootElement;
+        var components = root.GetProperty("components").GetProperty("schemas");
+        // A body that may be left out (AckInput?) is "one of null or the record".
+        JsonElement Resolve(JsonElement schema) =>
+            schema.TryGetProperty("$ref", out var reference) ? components.GetProperty(reference.GetString()!.Split('/')[^1])
+            : new[] { "oneOf", "anyOf", "allOf" }.Select(k => schema.TryGetProperty(k, out var options) ? options : default)
+                .Where(o => o.ValueKind == JsonValueKind.Array).SelectMany(o => o.EnumerateArray())
+                .Where(o => o.TryGetProperty("$ref", out _) || o.TryGetProperty("properties", out _)).Select(Resolve).FirstOrDefault(schema);
+
+        var bodies = 0;
+        var problems = new List<string>();
+        foreach (var path in root.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("requestBody", out _)))
+            {
+                bodies++;
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                foreach (var media in operation.Value.GetProperty("requestBody").GetProperty("content").EnumerateObject())
+                {
+                    if (!media.Value.TryGetProperty("example", out var example))
+                    {
+                        problems.Add($"{name} ({media.Name}) has no example");
+                        continue;
+                    }
+                    if (example.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+                    // Field by field, one level down too: a renamed field leaves its example behind.
+                    var schema = Resolve(media.Value.GetProperty("schema"));
+                    foreach (var field in example.EnumerateObject())
+                    {
+                        if (!schema.TryGetProperty("properties", out var properties) || !properties.TryGetProperty(field.Name, out var fieldSchema))
+                        {
+                            problems.Add($"{name}: the example's '{field.Name}' is not in its schema");
+                        }
+                        else if (field.Value.ValueKind == JsonValueKind.Object && Resolve(fieldSchema) is var inner && inner.TryGetProperty("properties", out var innerProperties))
+                        {
+                            problems.AddRange(field.Value.EnumerateObject().Where(f => !innerProperties.TryGetProperty(f.Name, out _))
+                                .Select(f => $"{name}: the example's '{field.Name}.{f.Name}' is not in its schema"));
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(bodies >= 14, $"only {bodies} operations take a body: the check would prove little");
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
+
     /// <summary>Maps the API as the app does (demo endpoints included) on an in-memory server, and asks <paramref name="read"/>.</summary>
     private static async Task<T> DescribeAsync<T>(Func<WebApplication, HttpClient, Task<T>> read)
     {

@@ -46,7 +46,7 @@ internal static class ChecklistEndpoints
                 { Errors: { } errors } => TypedResults.ValidationProblem(errors, title: $"Checklist item '{id}' was not changed."),
                 _ => TypedResults.Ok(result.Item),
             };
-        });
+        }).Accepts<ChecklistTickInput>("application/json"); // read by hand (to name a malformed body): declared for the document
 
         return app;
     }

@@ -22,6 +22,7 @@ internal static class OpenApiRegistration
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.OrdinalIgnoreCase) == true;
             o.AddOperationTransformer(AlternativeResponses.DescribeAsync);
+            o.AddOperationTransformer(ApiRequestExamples.DescribeAsync);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Dashboard API";
