@@ -15,6 +15,9 @@ public sealed class ShortEntityTests
     [InlineData("instance=\"10.1.2.3:8080\",pod=\"api-7f9c\"", "api-7f9c")]
     [InlineData("instance=\"127.0.0.1:9187\",server=\"demo-db:5432\"", "demo-db:5432")]
     [InlineData("device=\"/dev/sda1\",instance=\"127.0.0.1:9100\",mountpoint=\"/var\"", "localhost /var")]
+    [InlineData("instance=\"127.0.0.1:9187\",server=\"127.0.0.1:55433\"", "localhost:55433")]
+    [InlineData("server=\"127.0.0.1\"", "localhost")]
+    [InlineData("server=\"[::1]:5432\"", "localhost:5432")]
     [InlineData("route=\"/checkout\"", "/checkout")]
     [InlineData("", "all")]
     public void ShortEntity_NamesTheHost(string entity, string expected) =>

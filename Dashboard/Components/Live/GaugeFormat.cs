@@ -128,7 +128,8 @@ public static class GaugeFormat
         var parts = new List<string>();
         if (NameLabels.Select(l => labels.GetValueOrDefault(l)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } name)
         {
-            parts.Add(name);
+            // A database server's port tells two servers on one host apart: kept; a loopback address still reads "localhost".
+            parts.Add(WithLoopbackNamed(name));
         }
         else if (labels.TryGetValue("instance", out var instance))
         {
@@ -170,6 +171,16 @@ public static class GaugeFormat
     /// <summary>The monitored application's own series come first, then hosts and databases.</summary>
     public static bool IsApplication(string entity) =>
         LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");
+
+    private static string WithLoopbackNamed(string address)
+    {
+        if (HostOf(address) != "localhost")
+        {
+            return address;
+        }
+        var colon = address.LastIndexOf(':');
+        return "localhost" + (colon > 0 && address[(colon + 1)..].All(char.IsAsciiDigit) && !address.EndsWith(']') ? address[colon..] : "");
+    }
 
     /// <summary>The host of a scrape address: without the exporter's port; a loopback address is "localhost".</summary>
     internal static string HostOf(string instance)
