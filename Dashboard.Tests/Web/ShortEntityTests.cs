@@ -26,4 +26,11 @@ public sealed class ShortEntityTests
     [Fact]
     public void ShortEntity_EmptyNameLabel_FallsBackToTheAddress() =>
         Assert.Equal("10.0.0.7", GaugeFormat.ShortEntity("host=\"\",instance=\"10.0.0.7:9100\""));
+
+    [Theory]
+    [InlineData("127.0.0.1:5433/dashboard", "localhost:5433/dashboard")]
+    [InlineData("db.internal:5432/app", "db.internal:5432/app")]
+    [InlineData("[::1]:5432", "localhost:5432")]
+    public void NamedAddress_NamesALoopbackHost_KeepsPortAndPath(string address, string expected) =>
+        Assert.Equal(expected, GaugeFormat.NamedAddress(address));
 }

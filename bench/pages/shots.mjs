@@ -10,7 +10,7 @@ const creds = JSON.parse(readFileSync(credsPath, 'utf8'));
 const widths = widthsArg.split(',').map(Number);
 const pagesByRole = {
   owner: ['/', '/owner', '/settings', '/checklist'],
-  engineer: ['/engineer', '/resources'],
+  engineer: ['/engineer', '/settings/resources'],
   pm: ['/pm'],
   designer: ['/designer'],
 };

@@ -172,6 +172,16 @@ public static class GaugeFormat
     public static bool IsApplication(string entity) =>
         LabelSet.TryParse(entity, out var labels) && (labels["job"] == "demo" || labels["instance"] == "demo-saas");
 
+    /// <summary>
+    /// An address as people read it: "localhost:5433/dashboard" for "127.0.0.1:5433/dashboard" (a loopback host is named;
+    /// port and path stay, since they tell two servers on one host apart).
+    /// </summary>
+    public static string NamedAddress(string address)
+    {
+        var slash = address.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? WithLoopbackNamed(address) : WithLoopbackNamed(address[..slash]) + address[slash..];
+    }
+
     private static string WithLoopbackNamed(string address)
     {
         if (HostOf(address) != "localhost")
