@@ -147,10 +147,10 @@ done
 [[ -n $VERB ]] || usage
 
 case $PROFILE in
-  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  D_RX=9121  D_FIX=9131  INTERVAL=5s ;;
-  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 D_RX=59121 D_FIX=59131 INTERVAL=2s ;;
+  dev)  D_PG=5433  D_REP=5434  D_REDIS=6380  D_PROM=9091  D_NODE=9101  D_PGX=9188  D_AM=9093  D_APP=5080  D_RX=9121  D_FIX=9131  D_OIDC=9401  INTERVAL=5s ;;
+  test) D_PG=55433 D_REP=55434 D_REDIS=56380 D_PROM=59091 D_NODE=59101 D_PGX=59188 D_AM=59093 D_APP=55080 D_RX=59121 D_FIX=59131 D_OIDC=59401 INTERVAL=2s ;;
   # The data services of scripts/cluster.sh; Prometheus scrapes web1 (the app port) for /metrics and the demo.
-  cluster) D_PG=5443 D_REP=5444 D_REDIS=6390 D_PROM=9092 D_NODE=9102 D_PGX=9189 D_AM=9094 D_APP=5181 D_RX=9122 D_FIX=9132 INTERVAL=5s ;;
+  cluster) D_PG=5443 D_REP=5444 D_REDIS=6390 D_PROM=9092 D_NODE=9102 D_PGX=9189 D_AM=9094 D_APP=5181 D_RX=9122 D_FIX=9132 D_OIDC=9402 INTERVAL=5s ;;
   *) die "unknown profile '$PROFILE' (dev|test|cluster)" ;;
 esac
 # The test profile alone runs redis_exporter and the exposition fixtures (the presets' sources);
@@ -159,6 +159,11 @@ if [[ $PROFILE == test ]]; then
   PACKAGES+=(prometheus-redis-exporter python3)
   SERVICES=(primary replica redis node_exporter postgres_exporter redis_exporter fixtures alertmanager prometheus)
 fi
+# The dev and test profiles run a local OpenID provider (scripts/oidc, Node.js) with test users and groups, so single
+# sign-on is exercised against a real provider; the app's settings file points Auth:Oidc at it.
+OIDC_ENABLED=1
+[[ $PROFILE != cluster ]] || OIDC_ENABLED=0
+((OIDC_ENABLED == 0)) || SERVICES+=(oidc)
 PG_PORT=${DASHBOARD_PG_PORT:-$D_PG}
 REPLICA_PORT=${DASHBOARD_REPLICA_PORT:-$D_REP}
 REDIS_PORT=${DASHBOARD_REDIS_PORT:-$D_REDIS}
@@ -169,7 +174,8 @@ AM_PORT=${DASHBOARD_ALERTMANAGER_PORT:-$D_AM}
 APP_PORT=${DASHBOARD_APP_PORT:-$D_APP}
 RX_PORT=${DASHBOARD_REDIS_EXPORTER_PORT:-$D_RX}
 FIX_PORT=${DASHBOARD_FIXTURES_PORT:-$D_FIX}
-for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT"; do
+OIDC_PORT=${DASHBOARD_OIDC_PORT:-$D_OIDC}
+for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT" "$OIDC_PORT"; do
   if ! [[ $p =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p'"; fi
 done
 
@@ -193,6 +199,9 @@ FIXTURES_DIR=$REPO/scripts/fixtures
 SETTINGS=$STATE/appsettings.stack.json
 PW_FILE=$SECRETS/pg_password
 TOKEN_FILE=$SECRETS/metrics_token
+OIDC_DIR=$STATE/oidc
+OIDC_SECRET_FILE=$SECRETS/oidc_client_secret
+OIDC_SRC=$REPO/scripts/oidc
 
 # ---------------------------------------------------------------- packages
 
@@ -250,6 +259,14 @@ prepare_state() {
   if [[ ! -s $TOKEN_FILE ]]; then
     (umask 077; rand_hex 32 > "$TOKEN_FILE")
     say "generated metrics scrape token in $TOKEN_FILE"
+  fi
+  if ((OIDC_ENABLED)); then
+    [[ -s $OIDC_SECRET_FILE ]] || (umask 077; rand_hex 32 > "$OIDC_SECRET_FILE")
+    chmod 600 "$OIDC_SECRET_FILE"
+    # The provider's users, copied at every `up` (the provider reads the copy at each sign-in): tests change a
+    # user's groups in this copy, never in the repo's.
+    mkdir -p "$OIDC_DIR"
+    cp "$OIDC_SRC/users.json" "$OIDC_DIR/users.json"
   fi
   chmod 600 "$PW_FILE" "$TOKEN_FILE"
   PG_PASSWORD=$(<"$PW_FILE")
@@ -542,18 +559,19 @@ daemon_bin() {
     redis) echo redis-server ;;
     redis_exporter) echo prometheus-redis-exporter ;;
     fixtures) echo python3 ;;
+    oidc) echo node ;;
   esac
 }
 daemon_port() {
   case $1 in
     node_exporter) echo "$NODE_PORT" ;; postgres_exporter) echo "$PGX_PORT" ;;
     prometheus) echo "$PROM_PORT" ;; redis) echo "$REDIS_PORT" ;; alertmanager) echo "$AM_PORT" ;;
-    redis_exporter) echo "$RX_PORT" ;; fixtures) echo "$FIX_PORT" ;;
+    redis_exporter) echo "$RX_PORT" ;; fixtures) echo "$FIX_PORT" ;; oidc) echo "$OIDC_PORT" ;;
   esac
 }
 daemon_ready() {  # name
   case $1 in
-    prometheus|alertmanager|fixtures) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$(daemon_port "$1")/-/ready" 2>/dev/null ;;
+    prometheus|alertmanager|fixtures|oidc) curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$(daemon_port "$1")/-/ready" 2>/dev/null ;;
     *) port_open "$(daemon_port "$1")" ;;
   esac
 }
@@ -581,6 +599,9 @@ daemon_cmd() {  # name
       # Debian's python3, not one a version manager puts first on PATH.
       DAEMON_CMD=(/usr/bin/python3 "$FIXTURES_DIR/serve_expositions.py" --bind 127.0.0.1 --port "$port"
         --dir "$FIXTURES_DIR/expositions") ;;
+    oidc)
+      DAEMON_CMD=("$(command -v node)" "$OIDC_SRC/provider.mjs" --port "$port" --users "$OIDC_DIR/users.json"
+        --client-secret-file "$OIDC_SECRET_FILE" --app "http://127.0.0.1:$APP_PORT") ;;
     prometheus)
       # Alerts are re-sent every 5 s (not 1 min), so a restarted Alertmanager has them again soon.
       DAEMON_CMD=(prometheus --config.file="$PROM_DIR/prometheus.yml"
@@ -797,6 +818,25 @@ YAML
 
 # ---------------------------------------------------------------- settings file
 
+# The app's single sign-on against the local provider: the test users' groups mapped to the four roles.
+oidc_settings() {
+  ((OIDC_ENABLED)) || return 0
+  cat <<JSON
+
+  "Auth": { "Oidc": {
+    "Authority": $(json_str "http://127.0.0.1:$OIDC_PORT"),
+    "ClientId": "dashboard",
+    "ClientSecret": $(json_str "$(<"$OIDC_SECRET_FILE")"),
+    "DisplayName": "the local identity provider",
+    "RequireHttpsMetadata": false,
+    "GroupsClaim": "groups",
+    "ExtraScopes": ["groups"],
+    "RoleMapping": { "owner": ["platform-leads"], "engineer": ["sre-oncall", "backend"], "pm": ["product"], "designer": ["design"] },
+    "AccessContact": "the dashboard's owners (owner@demo.local)"
+  } },
+JSON
+}
+
 write_settings() {
   local pw=$PG_PASSWORD
   (umask 077; write_file "$SETTINGS" 600 root:root <<JSON || true
@@ -808,7 +848,7 @@ write_settings() {
   },
   "Prometheus": { "Url": $(json_str "http://127.0.0.1:$PROM_PORT") },
   "Alertmanager": { "Url": $(json_str "http://127.0.0.1:$AM_PORT") },
-  "Observability": { "MetricsScrapeToken": $(json_str "$METRICS_TOKEN") },
+  "Observability": { "MetricsScrapeToken": $(json_str "$METRICS_TOKEN") },$(oidc_settings)
   "Stack": {
     "Profile": $(json_str "$PROFILE"),
     "StateDir": $(json_str "$STATE"),
@@ -820,6 +860,8 @@ write_settings() {
     "NodeExporterPort": $NODE_PORT,
     "PostgresExporterPort": $PGX_PORT,
     "AlertmanagerPort": $AM_PORT,
+    "OidcPort": $( ((OIDC_ENABLED)) && echo "$OIDC_PORT" || echo null),
+    "OidcUsers": $( ((OIDC_ENABLED)) && json_str "$OIDC_DIR/users.json" || echo null),
     "PgDataPrimary": $(json_str "$PGDATA_PRIMARY"),
     "PgDataReplica": $(json_str "$PGDATA_REPLICA"),
     "PgBin": $(json_str "$PGBIN"),
@@ -832,6 +874,21 @@ JSON
 
 # ---------------------------------------------------------------- verbs
 
+oidc_only() {
+  ((OIDC_ENABLED)) || die "the local OpenID provider runs in the dev and test profiles only"
+}
+
+# The provider's one npm package (oidc-provider, pinned by package-lock.json), installed beside it once.
+ensure_oidc_modules() {
+  [[ -d $OIDC_SRC/node_modules/oidc-provider ]] && return 0
+  command -v node > /dev/null && command -v npm > /dev/null || die "the local OpenID provider needs Node.js and npm (node 20 or later)"
+  local t0; t0=$(now_ms)
+  mkdir -p "$LOGS"
+  (cd "$OIDC_SRC" && npm ci --no-audit --no-fund) > "$LOGS/npm-oidc.log" 2>&1 \
+    || { tail -n 20 "$LOGS/npm-oidc.log" >&2; die "npm ci in $OIDC_SRC failed (log: $LOGS/npm-oidc.log)"; }
+  say "oidc: installed oidc-provider in $(since "$t0")"
+}
+
 test_only() {  # service
   [[ $PROFILE == test ]] || die "$1 runs in the test profile only"
 }
@@ -843,6 +900,7 @@ start_one() {
     redis) ensure_redis ;;
     node_exporter|postgres_exporter) ensure_daemon "$1" ;;
     redis_exporter|fixtures) test_only "$1"; ensure_daemon "$1" ;;
+    oidc) oidc_only; ensure_oidc_modules; ensure_daemon oidc ;;
     alertmanager) write_alertmanager_config; ensure_daemon alertmanager ;;
     prometheus) write_prometheus_config; ensure_daemon prometheus ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
@@ -858,6 +916,7 @@ stop_one() {
       rm -f "$STATE/redis.pid" ;;
     node_exporter|postgres_exporter|alertmanager|prometheus) stop_daemon "$1" ;;
     redis_exporter|fixtures) test_only "$1"; stop_daemon "$1" ;;
+    oidc) oidc_only; stop_daemon oidc ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
   esac
 }
@@ -884,6 +943,7 @@ cmd_status() {
   local name
   local daemons=(node_exporter postgres_exporter alertmanager prometheus)
   [[ $PROFILE != test ]] || daemons=(node_exporter postgres_exporter redis_exporter fixtures alertmanager prometheus)
+  ((OIDC_ENABLED == 0)) || daemons+=(oidc)
   for name in "${daemons[@]}"; do
     pid=$(read_pid "$STATE/$name.pid")
     if pid_is "$pid" "$(daemon_bin "$name")" && daemon_ready "$name" && listens_on "$pid" "$(daemon_port "$name")"; then svc_line "$name" "$(daemon_port "$name")" "$pid" up
@@ -918,7 +978,7 @@ reserve_ports() {
   current=$(<"$file")
   local -a all=()
   [[ -n $current ]] && IFS=, read -ra all <<< "$current"
-  for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT"; do
+  for p in "$PG_PORT" "$REPLICA_PORT" "$REDIS_PORT" "$PROM_PORT" "$NODE_PORT" "$PGX_PORT" "$AM_PORT" "$APP_PORT" "$RX_PORT" "$FIX_PORT" "$OIDC_PORT"; do
     all+=("$p")
   done
   printf '%s\n' "${all[@]}" | sort -u | paste -sd, > "$file" 2>/dev/null || warn "could not reserve the profile's ports in $file"
@@ -944,6 +1004,10 @@ cmd_up() {
   ensure_daemon alertmanager
   write_prometheus_config
   ensure_daemon prometheus
+  if ((OIDC_ENABLED)); then
+    ensure_oidc_modules
+    ensure_daemon oidc
+  fi
   write_settings
   say "stack up in $(since "$t0"); settings: $SETTINGS"
   say "use it: eval \"\$($SELF env --profile $PROFILE)\""
@@ -956,6 +1020,7 @@ cmd_down() {
   local s
   local order=(prometheus alertmanager postgres_exporter node_exporter redis replica primary)
   [[ $PROFILE != test ]] || order=(prometheus alertmanager fixtures redis_exporter postgres_exporter node_exporter redis replica primary)
+  ((OIDC_ENABLED == 0)) || order=(oidc "${order[@]}")
   for s in "${order[@]}"; do stop_one "$s"; done
   if ((PURGE)); then
     [[ $STATE == "$REPO/.state/$PROFILE" && -n $PROFILE ]] || die "refusing to delete $STATE"

@@ -44,7 +44,7 @@ if (( FAST )); then
 else
   if (( ! KEEP )); then
     mapfile -t down < <("$STACK" status --profile test 2>/dev/null | awk '$1 != "app" && $NF == "down" { print $1 }' || true)
-    for s in prometheus alertmanager fixtures redis_exporter postgres_exporter node_exporter redis replica primary; do
+    for s in oidc prometheus alertmanager fixtures redis_exporter postgres_exporter node_exporter redis replica primary; do
       if printf '%s\n' "${down[@]}" | grep -qx "$s"; then STARTED+=("$s"); fi
     done
     trap stop_started EXIT

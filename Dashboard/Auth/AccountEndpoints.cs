@@ -56,7 +56,7 @@ internal static class AccountEndpoints
             .DisableAntiforgery()
             .AddEndpointFilter<AntiforgeryFilter>();
 
-        account.MapPost("/logout", async (ClaimsPrincipal principal, SignInManager<DashboardUser> signIn, ILoggerFactory loggers) =>
+        account.MapPost("/logout", async (HttpContext context, ClaimsPrincipal principal, SignInManager<DashboardUser> signIn, ILoggerFactory loggers) =>
         {
             // A new security stamp ends every copy of this cookie at its next check, not only this browser's.
             try
@@ -70,16 +70,23 @@ internal static class AccountEndpoints
             {
                 loggers.CreateLogger("Dashboard.Auth").LogWarning("Sign-out could not renew the security stamp ({Error}); other copies of the cookie stay valid", ex.Message);
             }
+            // A single sign-on session ends at the provider too (RP-initiated logout), so the next visit asks there again.
+            var idToken = await context.GetTokenAsync(IdentityConstants.ApplicationScheme, "id_token");
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("/account/login");
+            return await SsoSignOut.ResultAsync(context, idToken) ?? Results.LocalRedirect("/account/login");
         }).AllowWhileReadOnly();
 
         // Without OIDC configured there is no single sign-on to start: 404 (people get the not-found page), not a 500.
         account.MapGet("/login/sso", async (string? returnUrl, IAuthenticationSchemeProvider schemes) =>
                 await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is null
                     ? Results.NotFound()
-                    : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
+                    : Results.Challenge(new AuthenticationProperties { RedirectUri = $"/account/login/sso/complete?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}" },
                         [OpenIdConnectDefaults.AuthenticationScheme]))
+            .AllowAnonymous();
+
+        // Back from the provider: the user is provisioned, mapped to a role, or refused with a page saying why.
+        account.MapGet("/login/sso/complete", async (string? returnUrl, HttpContext context, IServiceProvider services) =>
+                services.GetService<SsoSignIn>() is { } sso ? await sso.CompleteAsync(context, returnUrl) : Results.NotFound())
             .AllowAnonymous();
 
         return app;

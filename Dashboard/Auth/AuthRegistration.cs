@@ -62,14 +62,39 @@ internal static class AuthRegistration
                 o.Authority = auth.Oidc.Authority;
                 o.ClientId = auth.Oidc.ClientId;
                 o.ClientSecret = auth.Oidc.ClientSecret;
+                o.RequireHttpsMetadata = auth.Oidc.RequireHttpsMetadata;
                 o.ResponseType = "code";
                 o.UsePkce = true;
-                o.SaveTokens = false;
-                o.SignInScheme = IdentityConstants.ApplicationScheme;
-                o.TokenValidationParameters.RoleClaimType = auth.Oidc.RoleClaim;
+                // The provider's answer lands in Identity's external cookie; SsoSignIn makes a product user of it.
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                // The ID token is kept (in the external cookie, then the product's) for the provider's sign-out.
+                o.SaveTokens = true;
+                // Claims as the provider names them: "sub", "email", "groups".
+                o.MapInboundClaims = false;
                 o.TokenValidationParameters.NameClaimType = "email";
+                if (!auth.Oidc.RequireHttpsMetadata)
+                {
+                    // A development provider on plain HTTP: the sign-in's correlation and nonce cookies cannot be
+                    // Secure with SameSite=None there; on one host (another port is the same site) Lax reaches the callback.
+                    o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+                }
                 o.Scope.Add("email");
+                foreach (var scope in auth.Oidc.ExtraScopes.Where(s => !string.IsNullOrWhiteSpace(s)))
+                {
+                    o.Scope.Add(scope);
+                }
+                // Sign-out ends the provider's session too: the ID token from the product's cookie is the hint.
+                o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    if (context.Properties.Items.TryGetValue(SsoSignOut.IdTokenItem, out var idToken) && idToken is not null)
+                    {
+                        context.ProtocolMessage.IdTokenHint = idToken;
+                    }
+                    return Task.CompletedTask;
+                };
             });
+            services.AddScoped<SsoSignIn>();
         }
 
         services.AddAuthorizationBuilder()

@@ -52,6 +52,34 @@ public sealed class OidcOptions
     public string ClientSecret { get; set; } = "";
     public string DisplayName { get; set; } = "single sign-on";
 
-    /// <summary>Claim carrying the user's roles in the ID token (values: owner, engineer, pm, designer).</summary>
-    public string RoleClaim { get; set; } = "roles";
+    /// <summary>
+    /// Whether the provider's metadata must come over HTTPS. Off only for a development provider on loopback; refused
+    /// in Production.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The claim carrying the person's groups (Okta, Keycloak, Entra ID: "groups"; Google: see the README).</summary>
+    public string GroupsClaim { get; set; } = "groups";
+
+    /// <summary>Scopes asked for besides openid, profile and email (Okta's "groups", for example).</summary>
+    public List<string> ExtraScopes { get; set; } = [];
+
+    /// <summary>
+    /// Role name to the groups that grant it ("owner": ["platform-leads"]); several groups may grant one role and the
+    /// highest role wins. Empty: each role is granted by a group of its own name.
+    /// </summary>
+    public Dictionary<string, List<string>> RoleMapping { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The role of a person in no mapped group; empty: such a person is refused, with a page saying why.</summary>
+    public string DefaultRole { get; set; } = "";
+
+    /// <summary>Whom a refused person should ask, named on the "no role" page.</summary>
+    public string AccessContact { get; set; } = "an owner of this dashboard";
+
+    /// <summary>The mapping as the Domain checks it (problems named by setting).</summary>
+    public (Dashboard.Domain.Security.GroupRoleMapping? Mapping, IReadOnlyList<string> Problems) Mapping() =>
+        Dashboard.Domain.Security.GroupRoleMapping.Create(
+            Dashboard.Jobs.Security.Roles.People,
+            RoleMapping.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
+            DefaultRole);
 }

@@ -137,6 +137,15 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
             {
                 errors.Add("Auth:Oidc:ClientId is required when Auth:Oidc:Authority is set.");
             }
+            errors.AddRange(options.Oidc.Mapping().Problems);
+            if (!options.Oidc.RequireHttpsMetadata && environment.IsProduction() && !dashboard.Value.DemoMode)
+            {
+                errors.Add("Auth:Oidc:RequireHttpsMetadata=false is for a development provider (or the demo); in Production the provider's metadata must come over HTTPS.");
+            }
+            else if (options.Oidc.RequireHttpsMetadata && options.Oidc.Authority.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Auth:Oidc:Authority is plain HTTP ({options.Oidc.Authority}); use HTTPS, or set Auth:Oidc:RequireHttpsMetadata=false for a development provider.");
+            }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

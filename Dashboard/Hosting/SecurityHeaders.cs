@@ -15,6 +15,12 @@ internal static class SecurityHeaders
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        // Signing out of a single sign-on session posts the form, then redirects to the provider's sign-out: its
+        // origin may receive that navigation (form-action covers a form's redirects too).
+        var provider = Uri.TryCreate(app.Configuration["Auth:Oidc:Authority"], UriKind.Absolute, out var authority)
+            ? " " + authority.GetLeftPart(UriPartial.Authority)
+            : "";
+        var csp = Csp.Replace("form-action 'self'", "form-action 'self'" + provider, StringComparison.Ordinal);
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -23,8 +29,8 @@ internal static class SecurityHeaders
                 headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? HangfireCsp
                     // The API reference starts itself with one inline module script, allowed by this response's nonce only.
                     : context.Items.TryGetValue(Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
-                        ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{value}'", StringComparison.Ordinal)
-                        : Csp;
+                        ? csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{value}'", StringComparison.Ordinal)
+                        : csp;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Dashboard.Auth;
+using Dashboard.Jobs.Storage.Entities;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.E2E;
+
+/// <summary>
+/// Single sign-on against a real OpenID provider (issue 17): the stack's local provider (scripts/oidc, oidc-provider)
+/// with test users in groups, authorization code + PKCE as a browser does it. Each mapped group lands on its role's
+/// view; a person in no mapped group, or a disabled user, gets a page saying so; a group changed at the provider counts
+/// at the next sign-in; signing out ends the provider's session too.
+/// </summary>
+[Trait(TestCategories.Key, TestCategories.Stack)]
+[Collection(StackCollection.Name)]
+public sealed class SsoSignInTests(DashboardAppFactory app)
+{
+    private static string UsersFile => Path.Combine(TestStack.Current.StateDir, "oidc", "users.json");
+
+    public static TheoryData<string, string, string> MappedUsers() => new()
+    {
+        { "olivia", "sso-test-owner-pass", "owner" },
+        { "eli", "sso-test-engineer-pass", "engineer" },
+        { "paula", "sso-test-pm-pass", "pm" },
+        { "dana", "sso-test-designer-pass", "designer" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MappedUsers))]
+    public async Task MappedGroup_SignsInAtTheProvider_LandsOnItsRolesView_AndIsAUser(string login, string password, string role)
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await SignInAtProviderAsync(page, login, password);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{role}$"));
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync($"{login}@sso.test");
+        await Browser.ScreenshotAsync(page, $"sso-{role}");
+        // The first sign-in made a user of the product: the provider's subject as its login, the role from the groups.
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        var user = await users.FindByLoginAsync(SsoSignIn.Provider, login);
+        Assert.NotNull(user);
+        Assert.Equal($"{login}@sso.test", user.Email);
+        Assert.Equal([role], await users.GetRolesAsync(user));
+    }
+
+    [Fact]
+    public async Task NoMappedGroup_GetsAPageSayingSo_AndWhomToAsk()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await SignInAtProviderAsync(page, "nora", "sso-test-norole-pass");
+
+        await Assertions.Expect(page.Locator("[data-testid=status-title]")).ToHaveTextAsync("No role for you here yet");
+        await Assertions.Expect(page.Locator("[data-testid=sso-refusal]").First).ToContainTextAsync("your groups: finance, all-staff");
+        await Assertions.Expect(page.Locator("[data-testid=sso-refusal]").Last).ToContainTextAsync("Ask the dashboard's owners");
+        await Browser.ScreenshotAsync(page, "sso-no-role");
+        // Refused before anything is stored: no user record, and no session.
+        using var scope = app.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>().FindByLoginAsync(SsoSignIn.Provider, "nora"));
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+    }
+
+    [Fact]
+    public async Task DisabledUser_IsRefused_EvenWithAValidProviderSession()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAtProviderAsync(page, "dave", "sso-test-disabled-pass");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/engineer$"));
+
+        // An operator disables the user; the provider still has a session for them.
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+            var dave = await users.FindByLoginAsync(SsoSignIn.Provider, "dave");
+            await users.SetLockoutEnabledAsync(dave!, true);
+            await users.SetLockoutEndDateAsync(dave!, DateTimeOffset.MaxValue);
+        }
+        try
+        {
+            await context.ClearCookiesAsync(new() { Name = "dashboard.auth" });
+            await page.GotoAsync("/account/login");
+            await page.ClickAsync("[data-testid=sign-in-sso]");
+
+            // No password asked: the provider's session signs the person in there, and the dashboard refuses.
+            await Assertions.Expect(page.Locator("[data-testid=status-title]")).ToHaveTextAsync("Your account is disabled");
+            await page.GotoAsync("/engineer");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        }
+        finally
+        {
+            using var scope = app.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByLoginAsync(SsoSignIn.Provider, "dave"))!, null);
+        }
+    }
+
+    [Fact]
+    public async Task GroupChangedAtTheProvider_CountsAtTheNextSignIn()
+    {
+        var original = await File.ReadAllTextAsync(UsersFile);
+        try
+        {
+            await using (var context = await Browser.NewContextAsync(app.BaseAddress))
+            {
+                var page = await context.NewPageAsync();
+                await SignInAtProviderAsync(page, "gabe", "sso-test-moving-pass");
+                await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pm$"));
+            }
+
+            // The provider moves gabe from product to design.
+            var users = JsonNode.Parse(original)!.AsArray();
+            users.First(u => (string?)u!["sub"] == "gabe")!["groups"] = new JsonArray("design");
+            await File.WriteAllTextAsync(UsersFile, users.ToJsonString());
+
+            await using (var context = await Browser.NewContextAsync(app.BaseAddress))
+            {
+                var page = await context.NewPageAsync();
+                await SignInAtProviderAsync(page, "gabe", "sso-test-moving-pass");
+                await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer$"));
+                await page.GotoAsync("/pm");
+                await Assertions.Expect(page.Locator("#no-permission")).ToHaveTextAsync("You do not have access to the PM view");
+            }
+            using var scope = app.Services.CreateScope();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+            Assert.Equal(["designer"], await manager.GetRolesAsync((await manager.FindByLoginAsync(SsoSignIn.Provider, "gabe"))!));
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(UsersFile, original);
+        }
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheProviderSessionToo_TheNextSignInAsksAgain()
+    {
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        await SignInAtProviderAsync(page, "eli", "sso-test-engineer-pass");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/engineer$"));
+        await new LoginPage(page).WaitInteractiveAsync();
+
+        await page.ClickAsync("header.mud-appbar [aria-label='Sign out']");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.ClickAsync("[data-testid=sign-in-sso]");
+        // The provider asks for the password again: its session ended with the dashboard's.
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the dashboard's sign-in page through the provider's form, as a person does.</summary>
+    private static async Task SignInAtProviderAsync(IPage page, string login, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.ClickAsync("[data-testid=sign-in-sso]");
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+}
