@@ -156,6 +156,28 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task ProviderDown_TheSignOnIsAPageNamingIt_NotA500()
+    {
+        await StackControl.StopAsync("oidc");
+        try
+        {
+            using var client = app.CreateRawClient();
+            client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+            var response = await client.GetAsync("/account/login/sso");
+            var page = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.Contains("The identity provider cannot be reached", page, StringComparison.Ordinal);
+            Assert.Contains("Back to sign-in", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await StackControl.StartAsync("oidc");
+        }
+    }
+
     /// <summary>From the dashboard's sign-in page through the provider's form, as a person does.</summary>
     private static async Task SignInAtProviderAsync(IPage page, string login, string password)
     {

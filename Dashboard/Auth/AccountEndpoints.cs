@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Auth;
 
@@ -77,11 +78,27 @@ internal static class AccountEndpoints
         }).AllowWhileReadOnly();
 
         // Without OIDC configured there is no single sign-on to start: 404 (people get the not-found page), not a 500.
-        account.MapGet("/login/sso", async (string? returnUrl, IAuthenticationSchemeProvider schemes) =>
-                await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is null
-                    ? Results.NotFound()
-                    : Results.Challenge(new AuthenticationProperties { RedirectUri = $"/account/login/sso/complete?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}" },
-                        [OpenIdConnectDefaults.AuthenticationScheme]))
+        account.MapGet("/login/sso", async (string? returnUrl, HttpContext context, IAuthenticationSchemeProvider schemes,
+                IOptionsMonitor<OpenIdConnectOptions> oidc) =>
+            {
+                if (await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is null)
+                {
+                    return Results.NotFound();
+                }
+                // The challenge reads the provider's discovery document and pushes the request to it: a provider that is
+                // down or misconfigured is a page naming the problem, not a 500.
+                try
+                {
+                    await context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme,
+                        new AuthenticationProperties { RedirectUri = $"/account/login/sso/complete?returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}" });
+                }
+                catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+                {
+                    context.Response.Clear();
+                    await SsoFailure.WriteAsync(context, ex, oidc.Get(OpenIdConnectDefaults.AuthenticationScheme).Authority ?? "");
+                }
+                return Results.Empty;
+            })
             .AllowAnonymous();
 
         // Back from the provider: the user is provisioned, mapped to a role, or refused with a page saying why.

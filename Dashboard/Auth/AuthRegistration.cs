@@ -84,6 +84,12 @@ internal static class AuthRegistration
                 {
                     o.Scope.Add(scope);
                 }
+                // A failed sign-on is a page naming the problem (unreachable provider, refused client, clock skew), never a 500.
+                o.Events.OnRemoteFailure = async context =>
+                {
+                    context.HandleResponse();
+                    await SsoFailure.WriteAsync(context.HttpContext, context.Failure ?? new InvalidOperationException("The sign-on failed."), auth.Oidc.Authority);
+                };
                 // Sign-out ends the provider's session too: the ID token from the product's cookie is the hint.
                 o.Events.OnRedirectToIdentityProviderForSignOut = context =>
                 {
