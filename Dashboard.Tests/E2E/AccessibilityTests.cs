@@ -166,7 +166,7 @@ public sealed class AccessibilityTests(DashboardAppFactory app)
         Assert.True(colourOnly.Length == 0, $"{role} {path}: status shown by colour alone: {string.Join(", ", colourOnly.Take(5))}");
     }
 
-    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string path)
+    internal static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page, string path)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
         return result.Violations

@@ -178,6 +178,45 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         }
     }
 
+    [Fact]
+    public async Task SsoOnly_ThePageLeadsWithTheProvider_OnlyTheBreakGlassOwnerKeepsAPassword()
+    {
+        var owner = app.For("owner");
+        var engineer = app.For("engineer");
+        // The owner's address first, then the mode (and back in reverse): the settings are never invalid in between.
+        using var glass = app.OverrideSetting("Auth:BreakGlassOwnerEmail", owner.Email);
+        using var mode = app.OverrideSetting("Auth:LocalPasswords", "break-glass");
+        await using var context = await Browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/account/login");
+        // The provider's button comes first; the password form is folded away as the emergency door.
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-sso]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("account-sso-primary"));
+        await Assertions.Expect(page.Locator("#password")).ToBeHiddenAsync();
+        await Browser.ScreenshotAsync(page, "sso-only-login");
+        // The provider's button is readable (its text's contrast), and the folded form is reachable.
+        Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page, "/account/login (single sign-on only)"));
+        await Assertions.Expect(page.Locator("[data-testid=sign-in-sso]")).ToHaveTextAsync("Sign in with the local identity provider");
+        // axe leaves text the colour of its own background as "cannot tell": the button's words against its fill, measured.
+        var contrast = await page.Locator("[data-testid=sign-in-sso]").EvaluateAsync<double>(@"el => {
+            const rgb = c => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+            const lum = c => { const [r, g, b] = rgb(c); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+            const style = getComputedStyle(el), [a, b] = [lum(style.color), lum(style.backgroundColor)];
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }");
+        Assert.True(contrast >= 4.5, $"the single sign-on button's text has a contrast of {contrast:0.0}:1 against its fill");
+
+        // A password that is right is still refused for anyone but the break-glass owner.
+        using var cookies = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        var refused = await cookies.PostAsync("/account/signin", await CookieSignIn.FormAsync(cookies, engineer.Email, engineer.Password));
+        Assert.StartsWith("/account/login?error=failed", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        using var client = await app.SignInAsync(owner.Email, owner.Password);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        // Single sign-on still signs people in.
+        await SignInAtProviderAsync(page, "paula", "sso-test-pm-pass");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pm$"));
+    }
+
     /// <summary>From the dashboard's sign-in page through the provider's form, as a person does.</summary>
     private static async Task SignInAtProviderAsync(IPage page, string login, string password)
     {

@@ -49,4 +49,26 @@ public sealed class OidcOptionsTests
         Assert.Contains(failures, f => f.Contains("names the role 'admins', which does not exist", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Auth:Oidc:DefaultRole is 'viewer'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void BreakGlassMode_NeedsSingleSignOn_AndTheOwnersEmail()
+    {
+        var result = new ConfigurationValidator(Options.Create(new DashboardOptions()), new HostingEnvironment { EnvironmentName = "Development" })
+            .Validate(null, new AuthOptions { LocalPasswords = "break-glass" });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Auth:LocalPasswords=break-glass needs single sign-on", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Auth:LocalPasswords=break-glass needs Auth:BreakGlassOwnerEmail", StringComparison.Ordinal));
+        Assert.Contains(new ConfigurationValidator(Options.Create(new DashboardOptions()), new HostingEnvironment { EnvironmentName = "Development" })
+            .Validate(null, new AuthOptions { LocalPasswords = "off" }).Failures!, f => f.StartsWith("Auth:LocalPasswords must be 'on' or 'break-glass'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MayUsePassword_OnlyTheBreakGlassOwner_WhenSsoOnly()
+    {
+        var auth = new AuthOptions { LocalPasswords = "break-glass", BreakGlassOwnerEmail = "root@example.com", Oidc = new OidcOptions { Authority = "https://login.example.com" } };
+
+        Assert.True(auth.MayUsePassword("Root@Example.com "));
+        Assert.False(auth.MayUsePassword("eng@example.com"));
+        Assert.True(new AuthOptions().MayUsePassword("eng@example.com"));
+    }
 }

@@ -18,7 +18,7 @@ internal static class AccountEndpoints
 
         account.MapPost("/signin", async (
                 HttpContext context, [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
-                SignInManager<DashboardUser> signIn, SignInThrottle throttle, ILoggerFactory loggers) =>
+                SignInManager<DashboardUser> signIn, SignInThrottle throttle, IOptionsMonitor<AuthOptions> auth, ILoggerFactory loggers) =>
             {
                 var target = SafeReturnUrl(returnUrl);
                 var address = context.Connection.RemoteIpAddress;
@@ -27,6 +27,14 @@ internal static class AccountEndpoints
                 {
                     log.LogWarning("Sign-in refused (too many failures for one account from {Address})", address);
                     return TooManyRequests.Result(wait);
+                }
+                // Single sign-on only: a password works for the break-glass owner alone; anyone else gets the one refusal.
+                if (!auth.CurrentValue.MayUsePassword(email))
+                {
+                    throttle.Failed(email, address);
+                    log.LogWarning("Password sign-in refused (single sign-on only; not the break-glass account)");
+                    // The same answer as a wrong password: which address is the break-glass one is not told.
+                    return Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(target)}");
                 }
                 // Never lock the account on failures: anybody could lock anybody out (decision 027).
                 // Sign-in stores nothing (failures are counted in memory), so it works while read-only: the user

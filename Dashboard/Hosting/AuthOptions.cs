@@ -37,6 +37,23 @@ public sealed class AuthOptions
 
     public OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>"on" (default): anyone with a password may use it. "break-glass": with single sign-on configured, only
+    /// <see cref="BreakGlassOwnerEmail"/> may sign in with a password, for when the provider is down.</summary>
+    public string LocalPasswords { get; set; } = On;
+
+    /// <summary>The one owner account that keeps its password when <see cref="LocalPasswords"/> is "break-glass".</summary>
+    public string BreakGlassOwnerEmail { get; set; } = "";
+
+    public const string On = "on";
+    public const string BreakGlass = "break-glass";
+
+    /// <summary>Whether passwords are kept for the break-glass account only (single sign-on configured).</summary>
+    public bool SsoOnly => LocalPasswords == BreakGlass && !string.IsNullOrWhiteSpace(Oidc.Authority);
+
+    /// <summary>Whether <paramref name="email"/> may sign in with a password now.</summary>
+    public bool MayUsePassword(string? email) =>
+        !SsoOnly || string.Equals(email?.Trim(), BreakGlassOwnerEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] KnownDefaults =
         ["admin", "password", "changeme", "change-me", "dashboard", "secret", "letmein", "123456", "set-me-in-env"];
 

@@ -127,6 +127,21 @@ internal sealed class ConfigurationValidator(IOptions<DashboardOptions> dashboar
         {
             errors.Add("Auth:BootstrapAdminEmail is required when Auth:BootstrapAdminPassword is set.");
         }
+        if (options.LocalPasswords is not (AuthOptions.On or AuthOptions.BreakGlass))
+        {
+            errors.Add($"Auth:LocalPasswords must be '{AuthOptions.On}' or '{AuthOptions.BreakGlass}' (got '{options.LocalPasswords}').");
+        }
+        else if (options.LocalPasswords == AuthOptions.BreakGlass)
+        {
+            if (string.IsNullOrWhiteSpace(options.Oidc.Authority))
+            {
+                errors.Add("Auth:LocalPasswords=break-glass needs single sign-on (Auth:Oidc:Authority): nobody else could sign in.");
+            }
+            if (!options.BreakGlassOwnerEmail.Contains('@', StringComparison.Ordinal))
+            {
+                errors.Add("Auth:LocalPasswords=break-glass needs Auth:BreakGlassOwnerEmail: the owner account that keeps its password for when the provider is down.");
+            }
+        }
         if (!string.IsNullOrWhiteSpace(options.Oidc.Authority))
         {
             if (!Uri.TryCreate(options.Oidc.Authority, UriKind.Absolute, out _))
