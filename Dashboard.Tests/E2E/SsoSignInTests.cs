@@ -1,8 +1,12 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Auth;
+using Dashboard.Domain.Catalog;
+using Dashboard.Jobs.Storage;
 using Dashboard.Jobs.Storage.Entities;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -215,6 +219,35 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         // Single sign-on still signs people in.
         await SignInAtProviderAsync(page, "paula", "sso-test-pm-pass");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pm$"));
+    }
+
+    [Fact]
+    public async Task AnAcknowledgeBySsoUser_TheAuditTrailNamesThem()
+    {
+        long id;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var row = new AlertRow
+            {
+                Source = AlertRow.DashboardSource, Metric = MetricIds.QueueDepth, Entity = "sso-audit-" + Guid.NewGuid().ToString("N")[..8],
+                Severity = "Warning", State = "Firing", FiringSince = now.AddMinutes(-5), UpdatedAt = now,
+            };
+            db.Alerts.Add(row);
+            await db.SaveChangesAsync();
+            id = row.Id;
+        }
+        var (login, password) = ProviderSignIn.UsersByRole["engineer"];
+        using var eli = await app.SignInThroughProviderAsync(login, password);
+
+        var ack = await eli.PostAsJsonAsync($"/api/v1/alerts/{id}/ack", new { note = "on it (signed in through the provider)" });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ack.StatusCode);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync())
+        {
+            var audit = await db.AuditLog.SingleAsync(a => a.Subject.StartsWith($"alert {id} ") && a.Action == "alert.ack");
+            Assert.Equal("eli@sso.test", audit.Actor);
+        }
     }
 
     /// <summary>From the dashboard's sign-in page through the provider's form, as a person does.</summary>

@@ -84,6 +84,28 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Pages_SsoUserOfRole_SameAccessAsThatRole(string role)
+    {
+        // Signed in through the stack's OpenID provider: the role comes from the person's groups.
+        var (login, password) = ProviderSignIn.UsersByRole[role];
+        using var client = await app.SignInThroughProviderAsync(login, password);
+
+        foreach (var (route, allowed) in Pages)
+        {
+            var response = await client.GetAsync(route);
+            var expected = allowed.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Redirect;
+            Assert.True(expected == response.StatusCode, $"SSO {role} ({login}) {route}: expected {(int)expected}, got {(int)response.StatusCode}");
+        }
+        foreach (var (route, allowed) in ApiGets.Where(a => a.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var response = await client.GetAsync(route);
+            var expected = allowed.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            Assert.True(expected == response.StatusCode, $"SSO {role} ({login}) GET {route}: expected {(int)expected}, got {(int)response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task Pages_Anonymous_RedirectToSignIn()
     {
