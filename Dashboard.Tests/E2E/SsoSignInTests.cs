@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Auth;
 using Dashboard.Domain.Catalog;
@@ -80,14 +81,15 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         await SignInAtProviderAsync(page, "dave", "sso-test-disabled-pass");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/engineer$"));
 
-        // An operator disables the user; the provider still has a session for them.
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-            var dave = await users.FindByLoginAsync(SsoSignIn.Provider, "dave");
-            await users.SetLockoutEnabledAsync(dave!, true);
-            await users.SetLockoutEndDateAsync(dave!, DateTimeOffset.MaxValue);
-        }
+        // An owner disables the user (the users API, as the Settings page does); the provider still has a session for them.
+        using var owner = app.CreateRawClient(app.For("owner").Token);
+        var users = await owner.GetFromJsonAsync<JsonElement[]>("/api/v1/users");
+        var dave = users!.Single(u => u.GetProperty("email").GetString() == "dave@sso.test");
+        Assert.Equal("single sign-on", dave.GetProperty("signsInWith").GetString());
+        var id = dave.GetProperty("id").GetString();
+        var disabled = await owner.PostAsync($"/api/v1/users/{id}/disable", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, disabled.StatusCode);
+        Assert.True((await disabled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disabled").GetBoolean());
         try
         {
             await context.ClearCookiesAsync(new() { Name = "dashboard.auth" });
@@ -101,10 +103,15 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         }
         finally
         {
-            using var scope = app.Services.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByLoginAsync(SsoSignIn.Provider, "dave"))!, null);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await owner.PostAsync($"/api/v1/users/{id}/enable", null)).StatusCode);
         }
+        // Enabled again, the same provider session signs dave in.
+        await page.GotoAsync("/account/login");
+        await page.ClickAsync("[data-testid=sign-in-sso]");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/engineer$"));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        Assert.Equal(["user.disable", "user.enable"],
+            await db.AuditLog.Where(a => a.Subject == "dave@sso.test").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
     }
 
     [Fact]

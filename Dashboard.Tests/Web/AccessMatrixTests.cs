@@ -42,6 +42,7 @@ public sealed class AccessMatrixTests(DashboardAppFactory app)
         ["/api/v1/alerts"] = ["owner", "engineer"],
         ["/api/v1/rules/prometheus"] = ["owner", "engineer"],
         ["/api/v1/presets"] = ["owner", "engineer"],
+        ["/api/v1/users"] = ["owner"],
         ["/api/v1/config/export"] = ["owner", "engineer"],
         ["/metrics"] = ["owner", "engineer"],
         ["/health/ready"] = ["owner", "engineer"],

@@ -40,6 +40,7 @@ public sealed class ApiDescriptionTests
         typeof(ConfigImporter), typeof(BusinessSummaryService), typeof(SourceSettingsService), typeof(SourceConnectionTester),
         typeof(DatabaseHealthService), typeof(ChecklistService), typeof(IReportService), typeof(IAlertTriage),
         typeof(RulesInputSource), typeof(PresetApplyService), typeof(PresetDiscoveryService), typeof(DemoWorkload),
+        typeof(Dashboard.Services.Users.UserAdminService),
     ];
 
     [Fact]

@@ -81,6 +81,9 @@ internal static class ApiOperations
         ["GET /api/v1/presets"] = new("GetPresets", "Presets for common exporters.", typeof(IReadOnlyList<PresetView>)),
         ["POST /api/v1/presets/detect"] = new("DetectPresets", "Which presets the connected Prometheus has metrics for.", typeof(PresetDetectionView), Problems: [400, 503]),
         ["POST /api/v1/presets/{id}/apply"] = new("ApplyPreset", "Add a preset's resources.", typeof(IReadOnlyList<ResourceView>), Problems: [400, 404]),
+        ["GET /api/v1/users"] = new("GetUsers", "The dashboard's users: role, how they sign in, disabled or not (owners).", typeof(IReadOnlyList<Dashboard.Services.Users.UserView>)),
+        ["POST /api/v1/users/{id}/disable"] = new("DisableUser", "Disable a user: refused at sign-in, open sessions end; audited (owners).", typeof(Dashboard.Services.Users.UserView), Problems: [404, 409]),
+        ["POST /api/v1/users/{id}/enable"] = new("EnableUser", "Enable a disabled user again; audited (owners).", typeof(Dashboard.Services.Users.UserView), Problems: [404, 409]),
         ["PUT /api/v1/demo/load"] = new("SetDemoLoad", "Set the demo's load multiplier (demo mode only).", typeof(DemoLoad), Problems: [400]),
     };
 

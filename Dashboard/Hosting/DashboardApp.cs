@@ -79,6 +79,7 @@ internal static class DashboardApp
         builder.Services.AddSingleton<AdhocForecastService>();
         builder.Services.AddScoped<Services.Checklist.ChecklistService>();
         builder.Services.AddScoped<Services.Designer.DesignerService>();
+        builder.Services.AddScoped<Services.Users.UserAdminService>();
         builder.Services.AddScoped<Services.Presets.PresetDiscoveryService>();
         builder.Services.AddSingleton<Services.Setup.SetupStatus>();
         builder.Services.AddScoped<Services.Setup.SetupWizardService>();
@@ -190,6 +191,7 @@ internal static class DashboardApp
         limited.MapAlertApi();
         limited.MapPrometheusRulesApi();
         limited.MapPresetApi();
+        limited.MapUserApi();
         return app;
     }
 
