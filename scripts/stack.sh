@@ -263,10 +263,7 @@ prepare_state() {
   if ((OIDC_ENABLED)); then
     [[ -s $OIDC_SECRET_FILE ]] || (umask 077; rand_hex 32 > "$OIDC_SECRET_FILE")
     chmod 600 "$OIDC_SECRET_FILE"
-    # The provider's users, copied at every `up` (the provider reads the copy at each sign-in): tests change a
-    # user's groups in this copy, never in the repo's.
     mkdir -p "$OIDC_DIR"
-    cp "$OIDC_SRC/users.json" "$OIDC_DIR/users.json"
   fi
   chmod 600 "$PW_FILE" "$TOKEN_FILE"
   PG_PASSWORD=$(<"$PW_FILE")
@@ -874,6 +871,19 @@ JSON
 
 # ---------------------------------------------------------------- verbs
 
+# The provider's users, written at every start from scripts/oidc/users.json with a fresh random password each (no
+# password lives in the repo; the dev and test stacks read them here). The provider reads this copy at each sign-in,
+# so a test changes a user's groups in it, never in the repo's.
+write_oidc_users() {
+  (umask 077; node -e '
+    const fs = require("fs"), crypto = require("crypto");
+    const users = JSON.parse(fs.readFileSync(process.argv[1], "utf8"))
+      .map(u => ({ ...u, password: "sso-" + crypto.randomBytes(12).toString("base64url") }));
+    fs.writeFileSync(process.argv[2], JSON.stringify(users, null, 2) + "\n");' "$OIDC_SRC/users.json" "$OIDC_DIR/users.json") \
+    || die "could not write the local provider's users to $OIDC_DIR/users.json"
+  chmod 600 "$OIDC_DIR/users.json"
+}
+
 oidc_only() {
   ((OIDC_ENABLED)) || die "the local OpenID provider runs in the dev and test profiles only"
 }
@@ -900,7 +910,7 @@ start_one() {
     redis) ensure_redis ;;
     node_exporter|postgres_exporter) ensure_daemon "$1" ;;
     redis_exporter|fixtures) test_only "$1"; ensure_daemon "$1" ;;
-    oidc) oidc_only; ensure_oidc_modules; ensure_daemon oidc ;;
+    oidc) oidc_only; ensure_oidc_modules; write_oidc_users; ensure_daemon oidc ;;
     alertmanager) write_alertmanager_config; ensure_daemon alertmanager ;;
     prometheus) write_prometheus_config; ensure_daemon prometheus ;;
     *) die "unknown service '$1' (${SERVICES[*]})" ;;
@@ -1006,6 +1016,7 @@ cmd_up() {
   ensure_daemon prometheus
   if ((OIDC_ENABLED)); then
     ensure_oidc_modules
+    write_oidc_users
     ensure_daemon oidc
   fi
   write_settings

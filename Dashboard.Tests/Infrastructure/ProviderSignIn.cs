@@ -10,15 +10,20 @@ namespace Dashboard.Tests.Infrastructure;
 public static partial class ProviderSignIn
 {
     /// <summary>The stack's test users by the role their groups give (scripts/oidc/users.json).</summary>
-    public static readonly IReadOnlyDictionary<string, (string Login, string Password)> UsersByRole = new Dictionary<string, (string, string)>
+    public static readonly IReadOnlyDictionary<string, string> UsersByRole = new Dictionary<string, string>
     {
-        ["owner"] = ("olivia", "sso-test-owner-pass"),
-        ["engineer"] = ("eli", "sso-test-engineer-pass"),
-        ["pm"] = ("paula", "sso-test-pm-pass"),
-        ["designer"] = ("dana", "sso-test-designer-pass"),
+        ["owner"] = "olivia", ["engineer"] = "eli", ["pm"] = "paula", ["designer"] = "dana",
     };
 
-    public static async Task<HttpClient> SignInThroughProviderAsync(this DashboardAppFactory app, string login, string password)
+    /// <summary>The provider's users as the stack wrote them (a fresh random password each, in the stack's state).</summary>
+    public static string UsersFile => Path.Combine(TestStack.Current.StateDir, "oidc", "users.json");
+
+    /// <summary>A test user's password, as the stack generated it at its last start.</summary>
+    public static string PasswordOf(string login) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(UsersFile))!.AsArray()
+            .First(u => (string?)u!["sub"] == login)!["password"]!.GetValue<string>();
+
+    public static async Task<HttpClient> SignInThroughProviderAsync(this DashboardAppFactory app, string login)
     {
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
@@ -30,7 +35,7 @@ public static partial class ProviderSignIn
             throw new InvalidOperationException($"The provider's sign-in form was not reached ({(int)response.StatusCode} {response.RequestMessage?.RequestUri}).");
         }
         var login1 = new Uri(response.RequestMessage!.RequestUri!, WebUtility.HtmlDecode(action.Groups["action"].Value));
-        response = await FollowAsync(client, await client.PostAsync(login1, new FormUrlEncodedContent(new Dictionary<string, string> { ["login"] = login, ["password"] = password })));
+        response = await FollowAsync(client, await client.PostAsync(login1, new FormUrlEncodedContent(new Dictionary<string, string> { ["login"] = login, ["password"] = PasswordOf(login) })));
         // The provider answers with a page whose form posts the code to the dashboard (response_mode=form_post).
         var post = await response.Content.ReadAsStringAsync();
         if (FormAction().Match(post) is not { Success: true } back)
