@@ -20,6 +20,9 @@ public sealed class TestStack
     public required string RedisConnectionString { get; init; }
     public required string PrometheusUrl { get; init; }
     public required string AlertmanagerUrl { get; init; }
+
+    /// <summary>The stack's local OpenID provider (scripts/oidc), which the app's Auth:Oidc points at.</summary>
+    public required string OidcAuthority { get; init; }
     public required string MetricsScrapeToken { get; init; }
     public required string StateDir { get; init; }
     public required string RepoRoot { get; init; }
@@ -69,6 +72,7 @@ public sealed class TestStack
             RedisConnectionString = Get("ConnectionStrings", "Redis"),
             PrometheusUrl = Get("Prometheus", "Url"),
             AlertmanagerUrl = Get("Alertmanager", "Url"),
+            OidcAuthority = Get("Auth", "Oidc", "Authority"),
             MetricsScrapeToken = Get("Observability", "MetricsScrapeToken"),
             StateDir = Get("Stack", "StateDir"),
             RepoRoot = repo,

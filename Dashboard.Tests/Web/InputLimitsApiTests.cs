@@ -156,13 +156,19 @@ public sealed class InputLimitsApiTests(DashboardAppFactory app)
     }
 
     [Fact]
-    public async Task Sso_WithoutOidc_404_NotA500()
+    public async Task Sso_ReturnUrlWithLineBreak_GoesToTheProvider_NoHeaderInjected_NotA500()
     {
+        // The test stack runs an OpenID provider (scripts/oidc): the sign-on starts; the unsafe return address is
+        // dropped (it would have split the Location header), never echoed.
         using var anonymous = app.CreateRawClient();
 
         var response = await anonymous.GetAsync("/account/login/sso?returnUrl=%2Fa%0D%0ALocation%3A%20https%3A%2F%2Fevil.example");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith(TestStack.Current.OidcAuthority, location, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", location, StringComparison.Ordinal);
+        Assert.Single(response.Headers.GetValues("Location"));
     }
 
     [Fact]
