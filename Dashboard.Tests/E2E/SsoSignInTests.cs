@@ -261,38 +261,6 @@ public sealed class SsoSignInTests(DashboardAppFactory app)
         }
     }
 
-    [Fact]
-    public async Task Owner_DisablesAndEnablesAUser_OnSettings_WithAConfirmation()
-    {
-        // dana exists once she has signed on.
-        using (await app.SignInThroughProviderAsync("dana"))
-        {
-        }
-        var owner = app.For("owner");
-        await using var context = await Browser.NewContextAsync(app.BaseAddress);
-        var page = await context.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.SignInAsync(owner.Email, owner.Password, "/settings");
-        await login.WaitInteractiveAsync();
-        var row = page.Locator("[data-testid=user-row][data-email='dana@sso.test']");
-        await Assertions.Expect(row).ToContainTextAsync("single sign-on");
-        try
-        {
-            await row.Locator("[data-testid=user-toggle]").ClickAsync();
-            await page.Locator(".mud-dialog button", new() { HasText = "Disable" }).ClickAsync();
-            await Assertions.Expect(row).ToContainTextAsync("disabled");
-            await Assertions.Expect(row.Locator("[data-testid=user-toggle]")).ToHaveTextAsync("Enable");
-            // The owner's own row has no button: nobody locks themselves out from here.
-            await Assertions.Expect(page.Locator($"[data-testid=user-row][data-email='{owner.Email}'] [data-testid=user-toggle]")).ToHaveCountAsync(0);
-        }
-        finally
-        {
-            using var api = app.CreateRawClient(owner.Token);
-            var users = await api.GetFromJsonAsync<JsonElement[]>("/api/v1/users");
-            await api.PostAsync($"/api/v1/users/{users!.Single(u => u.GetProperty("email").GetString() == "dana@sso.test").GetProperty("id").GetString()}/enable", null);
-        }
-    }
-
     /// <summary>From the dashboard's sign-in page through the provider's form, as a person does.</summary>
     private static async Task SignInAtProviderAsync(IPage page, string login)
     {
